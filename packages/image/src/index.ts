@@ -1,0 +1,10 @@
+/**
+ * @sawmill/image — links x86 objects into an image and writes bootable files.
+ *
+ * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, their types, `LinkError`.
+ */
+export { writeMultibootElf } from "./elf-writer.js";
+export { type LinkInput, type LinkOptions, link } from "./link.js";
+export { LinkError } from "./link-error.js";
+export type { LinkedImage, Segment } from "./linked-image.js";
+export { MULTIBOOT_MAGIC } from "./multiboot-header.js";
