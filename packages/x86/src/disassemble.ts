@@ -1,0 +1,45 @@
+/**
+ * Disassembly for humans (benchmark listings, debugging), built on capstone-wasm.
+ *
+ * Layer: tooling beside the assembler; nothing in the assembler depends on it. Capstone is a
+ * WebAssembly module that loads asynchronously, so call `await loadDisassembler()` once; after
+ * that `disassemble` is synchronous. Bytes capstone cannot decode are listed as `.byte` and
+ * decoding resumes after them.
+ */
+
+import { Capstone, Const, loadCapstone } from "capstone-wasm";
+
+let capstone: Capstone | null = null;
+
+export async function loadDisassembler(): Promise<void> {
+  if (capstone) return;
+  await loadCapstone();
+  capstone ??= new Capstone(Const.CS_ARCH_X86, Const.CS_MODE_32);
+}
+
+/** One line per instruction: `address  bytes  mnemonic operands` (Intel syntax, hex address). */
+export function disassemble(bytes: Uint8Array, address = 0): string[] {
+  if (!capstone) throw new Error("x86: call `await loadDisassembler()` before disassemble()");
+  const lines: string[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const decoded = capstone.disasm(bytes.subarray(at), { address: address + at });
+    for (const insn of decoded) {
+      lines.push(line(address + at, insn.bytes, `${insn.mnemonic} ${insn.opStr}`.trim()));
+      at += insn.size;
+    }
+    if (decoded.length === 0) {
+      // Capstone stops at the first byte it cannot decode: show it and go on after it.
+      lines.push(
+        line(address + at, bytes.subarray(at, at + 1), `.byte 0x${bytes[at].toString(16).padStart(2, "0")}`),
+      );
+      at += 1;
+    }
+  }
+  return lines;
+}
+
+function line(address: number, bytes: Uint8Array, text: string): string {
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+  return `${(address >>> 0).toString(16).padStart(8, "0")}  ${hex.padEnd(24)} ${text}`;
+}
