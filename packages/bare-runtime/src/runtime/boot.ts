@@ -1,0 +1,140 @@
+/**
+ * Machine setup from the multiboot entry to the first driver call.
+ *
+ * Layer: bare-runtime, guest code. `__bare_entry` (the ELF entry) runs with whatever the loader
+ * left: no GDT of ours, no stack, interrupts maybe enabled. It
+ *   1. disables interrupts and loads a flat GDT (code 0x08, data 0x10, base 0, limit 4 GiB),
+ *      far-jumps to reload CS and reloads every data segment register;
+ *   2. sets ESP to the top of the runtime stack (bss) and clears the direction flag;
+ *   3. enables SSE (CR0.EM=0, CR0.MP=1, CR4.OSFXSR, CR4.OSXMMEXCPT): compiled code uses SSE2;
+ *   4. installs an IDT whose 32 exception gates report trap kind 200 + vector (never a triple
+ *      fault), then jumps to the driver loop.
+ */
+
+import {
+  type Assembler,
+  cr0,
+  cr4,
+  ds,
+  eax,
+  ecx,
+  edx,
+  es,
+  esp,
+  fs,
+  gs,
+  type Label,
+  m32,
+  ss,
+  sym,
+} from "@sawmill/x86";
+import { STACK_SIZE } from "../machine.js";
+import { TrapKind } from "../trap-kinds.js";
+import { DRIVER_NEXT, ENTRY, STACK_TOP, WASM_TRAP } from "./symbols.js";
+
+const CODE_SELECTOR = 0x08;
+const DATA_SELECTOR = 0x10;
+const EXCEPTION_VECTORS = 32;
+const INTERRUPT_GATE = 0x8e00;
+
+const GDT = "__bare_gdt";
+const GDT_POINTER = "__bare_gdt_pointer";
+const IDT = "__bare_idt";
+const IDT_POINTER = "__bare_idt_pointer";
+
+export function emitBoot(a: Assembler): void {
+  emitDescriptorTables(a);
+  emitStack(a);
+  a.section("text");
+  a.global(ENTRY);
+  a.cli();
+  emitLoadFlatSegments(a);
+  a.mov(esp, sym(STACK_TOP));
+  a.cld();
+  emitEnableSse(a);
+  emitInstallIdt(a);
+  a.jmp(DRIVER_NEXT);
+}
+
+function emitDescriptorTables(a: Assembler): void {
+  a.section("data");
+  a.align(8);
+  a.local(GDT);
+  a.dq(0n);
+  a.dq(0x00cf_9a00_0000_ffffn); // ring-0 code, 4 KiB granularity, 32-bit, base 0, limit 4 GiB
+  a.dq(0x00cf_9200_0000_ffffn); // ring-0 data, same extent
+  a.local(GDT_POINTER);
+  a.dw(3 * 8 - 1);
+  a.dd(sym(GDT));
+  a.align(4);
+  a.local(IDT_POINTER);
+  a.dw(EXCEPTION_VECTORS * 8 - 1);
+  a.dd(sym(IDT));
+  a.section("bss");
+  a.align(8);
+  a.local(IDT);
+  a.space(EXCEPTION_VECTORS * 8);
+}
+
+function emitStack(a: Assembler): void {
+  a.section("bss");
+  a.align(16);
+  a.space(STACK_SIZE);
+  a.global(STACK_TOP);
+}
+
+function emitLoadFlatSegments(a: Assembler): void {
+  a.lgdt(m32({ symbol: GDT_POINTER }));
+  const reload = a.newLabel();
+  a.jmpFar(CODE_SELECTOR, reload);
+  a.bind(reload);
+  a.mov(eax, DATA_SELECTOR);
+  for (const segment of [ds, es, ss, fs, gs]) a.mov(segment, eax);
+}
+
+function emitEnableSse(a: Assembler): void {
+  a.mov(eax, cr0);
+  a.and(eax, ~0x4); // EM off: no x87 emulation trap
+  a.or(eax, 0x2); // MP on
+  a.mov(cr0, eax);
+  a.mov(eax, cr4);
+  a.or(eax, 0x600); // OSFXSR | OSXMMEXCPT
+  a.mov(cr4, eax);
+}
+
+/** Fills the IDT from a table of stub addresses; gate = selector 0x08, present, DPL 0, 32-bit. */
+function emitInstallIdt(a: Assembler): void {
+  const stubs = a.newLabel();
+  const loop = a.newLabel();
+  const done = a.newLabel();
+  a.mov(ecx, 0);
+  a.bind(loop);
+  a.mov(eax, m32({ index: ecx, scale: 4, label: stubs }));
+  a.mov(edx, eax);
+  a.and(edx, 0xffff);
+  a.or(edx, CODE_SELECTOR << 16);
+  a.mov(m32({ index: ecx, scale: 8, symbol: IDT }), edx);
+  a.and(eax, 0xffff0000);
+  a.or(eax, INTERRUPT_GATE);
+  a.mov(m32({ index: ecx, scale: 8, symbol: IDT, disp: 4 }), eax);
+  a.inc(ecx);
+  a.cmp(ecx, EXCEPTION_VECTORS);
+  a.jcc("b", loop);
+  a.lidt(m32({ symbol: IDT_POINTER }));
+  a.jmp(done);
+  emitExceptionStubs(a, stubs);
+  a.bind(done);
+}
+
+/** One stub per vector: eax = 200 + vector, then the common trap path (which discards the frame). */
+function emitExceptionStubs(a: Assembler, table: Label): void {
+  const entries = Array.from({ length: EXCEPTION_VECTORS }, () => a.newLabel());
+  entries.forEach((entry, vector) => {
+    a.bind(entry);
+    a.mov(eax, TrapKind.CpuExceptionBase + vector);
+    a.jmp(WASM_TRAP);
+  });
+  a.align(4);
+  a.bind(table);
+  for (const entry of entries) a.dd(entry);
+}
