@@ -35,14 +35,17 @@ export function formatTable(rows: readonly KernelReport[]): string {
     row.ratio === null ? "—" : row.ratio.toFixed(2),
     row.error !== undefined ? `FAILED: ${firstLine(row.error)}` : barMet(row) ? "met" : "missed",
   ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...body.slice(0).map((r) => (i < 4 ? r[i]!.length : 0))),
-  );
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  // Name left-aligned, figures right-aligned, the verdict last and unpadded.
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : i === 4 ? cell : cell.padStart(widths[i]!)))
       .join("  ");
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+  return [
+    line(header),
+    line(widths.map((w, i) => "-".repeat(i === 4 ? header[4]!.length : w))),
+    ...body.map(line),
+  ].join("\n");
 }
 
 export function toJson(rows: readonly KernelReport[]): string {
