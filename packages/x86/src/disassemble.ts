@@ -7,7 +7,7 @@
  * decoding resumes after them.
  */
 
-import { Capstone, Const, loadCapstone } from "capstone-wasm";
+import { Capstone, Const, type Insn, loadCapstone } from "capstone-wasm";
 
 let capstone: Capstone | null = null;
 
@@ -23,7 +23,7 @@ export function disassemble(bytes: Uint8Array, address = 0): string[] {
   const lines: string[] = [];
   let at = 0;
   while (at < bytes.length) {
-    const decoded = capstone.disasm(bytes.subarray(at), { address: address + at });
+    const decoded = decodeFrom(capstone, bytes.subarray(at), address + at);
     for (const insn of decoded) {
       lines.push(line(address + at, insn.bytes, `${insn.mnemonic} ${insn.opStr}`.trim()));
       at += insn.size;
@@ -37,6 +37,15 @@ export function disassemble(bytes: Uint8Array, address = 0): string[] {
     }
   }
   return lines;
+}
+
+/** Capstone's wrapper throws when not even the first instruction decodes; that means "none". */
+function decodeFrom(cs: Capstone, bytes: Uint8Array, address: number): Insn[] {
+  try {
+    return cs.disasm(bytes, { address });
+  } catch {
+    return [];
+  }
 }
 
 function line(address: number, bytes: Uint8Array, text: string): string {
