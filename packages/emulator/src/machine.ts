@@ -321,6 +321,7 @@ export class Machine implements Timekeeper {
     const emulator = this.emulator;
     if (emulator === null) return;
     await emulator.destroy();
+    this.emulator = null;
     const disk = this.options.disk;
     if (disk && this.diskBuffer && this.diskBuffer !== disk.buffer) disk.set(new Uint8Array(this.diskBuffer));
   }
