@@ -5,6 +5,7 @@
  * the debug-device port numbers and the instruction-count accumulator.
  */
 
+export { bootDisk, type DiskBootOptions, loadSeaBios, SEABIOS_DIRECTORY } from "./boot-disk.js";
 export { bootMultiboot, type MultibootOptions } from "./boot-multiboot.js";
 export { type BootResult, DEFAULT_TIMEOUT_MS, type RunOptions } from "./boot-result.js";
 export { DEFAULT_INSTRUCTIONS_PER_MS } from "./clock.js";
