@@ -63,6 +63,8 @@ export class SectionBuffer {
   /** Alignment the section start needs: the default, raised by `align` directives. */
   alignment: number;
   private tail: DataChunk;
+  /** Size of every chunk before the tail, with branches short (kept so size() is O(1)). */
+  private sizeBeforeTail = 0;
 
   constructor(readonly kind: SectionKind) {
     this.alignment = DEFAULT_ALIGNMENT[kind];
@@ -89,21 +91,26 @@ export class SectionBuffer {
 
   branch(condition: number | null, target: Label, origin: string): void {
     if (this.kind === "bss") throw new Error(`bss holds no code: ${origin}`);
-    this.chunks.push({ kind: "branch", condition, target, long: false, origin });
-    this.tail = this.newTail();
+    const branch: BranchChunk = { kind: "branch", condition, target, long: false, origin };
+    this.closeTail(branch);
   }
 
   align(alignment: number, fill: number): void {
     this.alignment = Math.max(this.alignment, alignment);
-    this.chunks.push({ kind: "align", alignment, fill });
-    this.tail = this.newTail();
+    this.closeTail({ kind: "align", alignment, fill });
   }
 
-  /** Size with every branch at its current length and pads as if the section started at 0. */
+  /** Size so far with every branch short: exact until relaxation lengthens a branch. */
   size(): number {
-    let at = 0;
-    for (const chunk of this.chunks) at += chunkSize(chunk, at);
-    return at;
+    return this.sizeBeforeTail + this.tail.bytes.length;
+  }
+
+  /** End the tail data chunk with `chunk` and start a new tail after it. */
+  private closeTail(chunk: BranchChunk | AlignChunk): void {
+    this.sizeBeforeTail += this.tail.bytes.length;
+    this.chunks.push(chunk);
+    this.sizeBeforeTail += chunkSize(chunk, this.sizeBeforeTail);
+    this.tail = this.newTail();
   }
 
   private newTail(): DataChunk {

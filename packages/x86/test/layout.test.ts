@@ -102,6 +102,22 @@ describe("branch relaxation", () => {
   });
 });
 
+describe("position", () => {
+  it("counts bytes, short branches and alignment padding as emitted", () => {
+    const a = new Assembler();
+    a.nop();
+    const l = a.label();
+    a.jmp(l);
+    expect(a.position()).toBe(3);
+    a.align(8);
+    expect(a.position()).toBe(8);
+    a.section("data");
+    expect(a.position()).toBe(0);
+    a.dd(1, 2);
+    expect(a.position()).toBe(8);
+  });
+});
+
 describe("symbols and relocations", () => {
   function build(emit: (a: Assembler) => void): X86Object {
     const a = new Assembler();
@@ -116,6 +132,7 @@ describe("symbols and relocations", () => {
       a.jmp("elsewhere");
       a.jcc("ne", "elsewhere");
     });
+    expect(hex(object.sections.text.bytes)).toBe("e8 00 00 00 00 e9 00 00 00 00 0f 85 00 00 00 00");
     expect(object.relocations).toEqual([
       { section: "text", offset: 1, type: "rel32", symbol: "env.abort", addend: -4 },
       { section: "text", offset: 6, type: "rel32", symbol: "elsewhere", addend: -4 },
