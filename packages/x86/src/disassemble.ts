@@ -7,6 +7,9 @@
  * decoding resumes after them.
  */
 
+// capstone-wasm's own typings are unreachable under NodeNext; packages that compile this file
+// through the source condition need the declaration pulled in from here.
+/// <reference path="./capstone-wasm.d.ts" />
 import { Capstone, Const, type Insn, loadCapstone } from "capstone-wasm";
 
 let capstone: Capstone | null = null;
