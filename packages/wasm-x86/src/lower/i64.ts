@@ -1,0 +1,2 @@
+import type { Lowering } from "../codegen/function-compiler.js";
+export const i64Lowerings: Record<string, Lowering> = {};
