@@ -176,8 +176,13 @@ export class Machine implements Timekeeper {
     } finally {
       leave();
     }
-    this.wire(this.emulator);
-    await this.emulator.run();
+    try {
+      this.wire(this.emulator);
+      await this.emulator.run();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
   }
 
   private v86Settings(wasmPath: string): Record<string, unknown> {
@@ -317,7 +322,6 @@ export class Machine implements Timekeeper {
   }
 
   private async destroy(): Promise<void> {
-    await constructionQueue;
     const emulator = this.emulator;
     if (emulator === null) return;
     await emulator.destroy();
