@@ -28,6 +28,7 @@
 import { type MachineClock, RealClock, VirtualClock } from "./clock.js";
 import { attachDebugDevice } from "./debug-device.js";
 import { InstructionCount } from "./instruction-count.js";
+import { assertMultiboot } from "./multiboot-check.js";
 import { enterTimekeeper, realNow, type Timekeeper, withTimekeeper } from "./timekeeper.js";
 import { FLAG_INTERRUPT, type V86Emulator, WASM_TABLE_OFFSET, webAssembly } from "./v86-internals.js";
 import { loadV86 } from "./v86-module.js";
@@ -143,6 +144,11 @@ export class Machine implements Timekeeper {
     return this.ended;
   }
 
+  /** A copy of guest physical memory. */
+  readMemory(address: number, length: number): Uint8Array {
+    return this.running().read_memory(address, length).slice();
+  }
+
   /** Types `text` into COM1. */
   sendSerial(text: string): void {
     this.running().serial0_send(text);
@@ -196,7 +202,10 @@ export class Machine implements Timekeeper {
       disable_speaker: true,
       acpi: options.acpi ?? false,
     };
-    if (options.multiboot) settings.multiboot = { buffer: exactBuffer(options.multiboot) };
+    if (options.multiboot) {
+      assertMultiboot(options.multiboot);
+      settings.multiboot = { buffer: exactBuffer(options.multiboot) };
+    }
     if (options.initrd) settings.initrd = { buffer: exactBuffer(options.initrd) };
     if (options.cmdline !== undefined) settings.cmdline = options.cmdline;
     if (options.firmware) {

@@ -54,6 +54,7 @@ export interface V86Emulator {
   run(): Promise<void>;
   destroy(): Promise<void>;
   serial0_send(text: string): void;
+  read_memory(address: number, length: number): Uint8Array;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bootMultiboot, Machine, type MachineEnd } from "../src/index.js";
 import { multibootInfoGuest, ne2000EchoGuest, serialEchoGuest } from "./assembled-guests.js";
+import { exit, multibootGuest, value } from "./guest.js";
 
 function ended(machine: Machine): Promise<MachineEnd> {
   return new Promise((resolve) => {
@@ -45,6 +46,25 @@ describe("Machine", () => {
       machine.sendSerial("hi!");
       await ended(machine);
       expect(values).toEqual([..."hi!"].map((c) => c.charCodeAt(0)));
+    } finally {
+      await machine.stop();
+    }
+  });
+});
+
+describe("Machine checks and inspection", () => {
+  it("refuses a file without a multiboot header", async () => {
+    await expect(Machine.start({ multiboot: new Uint8Array(9000) })).rejects.toThrow(
+      "not a multiboot kernel",
+    );
+  });
+
+  it("reads guest memory", async () => {
+    const code = [...value(1), ...exit(0)];
+    const machine = await Machine.start({ multiboot: multibootGuest(code) });
+    try {
+      await ended(machine);
+      expect(Array.from(machine.readMemory(0x100000, code.length))).toEqual(code);
     } finally {
       await machine.stop();
     }
