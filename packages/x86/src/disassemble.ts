@@ -10,12 +10,14 @@
 // capstone-wasm's own typings are unreachable under NodeNext; packages that compile this file
 // through the source condition need the declaration pulled in from here.
 /// <reference path="./capstone-wasm.d.ts" />
-import { Capstone, Const, type Insn, loadCapstone } from "capstone-wasm";
+import type { Capstone, Insn } from "capstone-wasm";
 
 let capstone: Capstone | null = null;
 
+/** Load capstone (imported only here, so the assembler itself never pays for it). */
 export async function loadDisassembler(): Promise<void> {
   if (capstone) return;
+  const { Capstone, Const, loadCapstone } = await import("capstone-wasm");
   await loadCapstone();
   capstone ??= new Capstone(Const.CS_ARCH_X86, Const.CS_MODE_32);
 }
