@@ -168,11 +168,16 @@ export class Assembler {
     return this.emitBytes("space", new Array<number>(n).fill(0));
   }
 
-  /** Pad to a multiple of `alignment` (a power of two) with `fill` (nop in text, else 0). */
-  align(alignment: number, fill = this.current.kind === "text" ? 0x90 : 0): this {
+  /**
+   * Pad to a multiple of `alignment` (a power of two) with the byte `fill`; by default text is
+   * padded with multi-byte nops (one instruction per 9 bytes) and other sections with zeros.
+   */
+  align(alignment: number, fill: number | "nop" = this.current.kind === "text" ? "nop" : 0): this {
     if (!Number.isInteger(alignment) || alignment < 1 || (alignment & (alignment - 1)) !== 0) {
       throw new Error(`x86: align(${alignment}): alignment must be a power of two`);
     }
+    if (fill !== "nop" && !fitsBits(fill, 8))
+      throw new Error(`x86: align(${alignment}, ${fill}): fill is a byte`);
     this.checkOpen("align");
     this.current.align(alignment, fill);
     return this;

@@ -104,6 +104,27 @@ function emitImmediate(out: SectionBuffer, field: ImmediateField, origin: string
   else out.fixup(type, { label: value }, bias, origin);
 }
 
+/** The recommended multi-byte nops (Intel SDM, NOP), indexed by length 1..9. */
+const NOPS: readonly (readonly number[])[] = [
+  [],
+  [0x90],
+  [0x66, 0x90],
+  [0x0f, 0x1f, 0x00],
+  [0x0f, 0x1f, 0x40, 0x00],
+  [0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
+  [0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
+  [0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+];
+
+/** `size` bytes of padding made of as few nop instructions as possible. */
+export function nopPadding(size: number): number[] {
+  const bytes: number[] = [];
+  for (let left = size; left > 0; left -= Math.min(left, 9)) bytes.push(...NOPS[Math.min(left, 9)]);
+  return bytes;
+}
+
 /** The low `size` (at most 4) bytes of an integer, least significant first. */
 export function littleEndian(value: number, size: number): number[] {
   const bytes: number[] = [];

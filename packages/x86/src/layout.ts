@@ -10,6 +10,7 @@
  * symbol (`.text`, `.rodata`, `.data`, `.bss`) with the label's offset in the addend.
  */
 
+import { nopPadding } from "./encoding.js";
 import type {
   ObjectSection,
   ObjectSymbol,
@@ -147,7 +148,7 @@ class ObjectWriter {
       const view = new Emitted(section.kind, bytes, starts[i]);
       if (chunk.kind === "data") this.writeData(chunk, view);
       else if (chunk.kind === "branch") this.writeBranch(chunk, view);
-      else bytes.fill(chunk.fill, starts[i], starts[i] + chunkSize(chunk, starts[i]));
+      else writePadding(bytes, starts[i], chunkSize(chunk, starts[i]), chunk.fill);
     });
     return { bytes, size, align: section.alignment };
   }
@@ -223,6 +224,11 @@ class ObjectWriter {
         : this.defined.get(fixup.target.symbol);
     return position ? this.locate(position) : null;
   }
+}
+
+function writePadding(bytes: Uint8Array, start: number, size: number, fill: number | "nop"): void {
+  if (fill === "nop") bytes.set(nopPadding(size), start);
+  else bytes.fill(fill, start, start + size);
 }
 
 function endOf(chunks: readonly Chunk[], starts: readonly number[]): number {

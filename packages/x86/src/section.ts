@@ -45,7 +45,8 @@ export interface BranchChunk {
 export interface AlignChunk {
   readonly kind: "align";
   readonly alignment: number;
-  readonly fill: number;
+  /** A byte repeated, or "nop": the fewest multi-byte nops (cheap if execution runs through). */
+  readonly fill: number | "nop";
 }
 
 export type Chunk = DataChunk | BranchChunk | AlignChunk;
@@ -95,7 +96,7 @@ export class SectionBuffer {
     this.closeTail(branch);
   }
 
-  align(alignment: number, fill: number): void {
+  align(alignment: number, fill: number | "nop"): void {
     this.alignment = Math.max(this.alignment, alignment);
     this.closeTail({ kind: "align", alignment, fill });
   }

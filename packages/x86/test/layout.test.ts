@@ -102,6 +102,32 @@ describe("branch relaxation", () => {
   });
 });
 
+describe("alignment", () => {
+  it("pads text with the fewest multi-byte nops and other sections with zeros or a given byte", () => {
+    const a = new Assembler();
+    a.ret();
+    a.align(32);
+    a.ret();
+    a.align(4, 0xcc);
+    a.section("data");
+    a.db(1);
+    a.align(4);
+    const object = a.finish();
+    expect(hex(object.sections.text.bytes)).toBe(
+      [
+        "c3",
+        "66 0f 1f 84 00 00 00 00 00",
+        "66 0f 1f 84 00 00 00 00 00",
+        "66 0f 1f 84 00 00 00 00 00",
+        "0f 1f 40 00",
+        "c3 cc cc cc",
+      ].join(" "),
+    );
+    expect(hex(object.sections.data.bytes)).toBe("01 00 00 00");
+    expect(object.sections.text.align).toBe(32);
+  });
+});
+
 describe("position", () => {
   it("counts bytes, short branches and alignment padding as emitted", () => {
     const a = new Assembler();
