@@ -59,6 +59,15 @@ function validateObject(object: X86Object, where: string): void {
       );
     }
   }
+  for (const symbol of object.symbols) {
+    if (symbol.section === null) continue;
+    const size = object.sections[symbol.section].size;
+    if (!Number.isInteger(symbol.offset) || symbol.offset < 0 || symbol.offset > size) {
+      throw new LinkError(
+        `symbol "${symbol.name}" at ${symbol.section}+0x${symbol.offset.toString(16)} lies outside its section in ${where}`,
+      );
+    }
+  }
 }
 
 function placedSegments(objects: readonly X86Object[], names: readonly (string | undefined)[]): Segment[] {

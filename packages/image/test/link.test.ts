@@ -193,6 +193,17 @@ describe("link errors", () => {
     );
   });
 
+  it("rejects symbols outside their section, but accepts one at its end", () => {
+    const endLabel = makeObject({ bss: 16, symbols: [global("stack_top", "bss", 16)] });
+    expect(link([entryObject, endLabel], { base: BASE, entry: "entry" }).symbols.get("stack_top")).toBe(
+      BASE + 0x1000 + 16, // no rodata: the data group follows the text page
+    );
+    const beyond = makeObject({ name: "bad", text: [0x90], symbols: [global("past", "text", 2)] });
+    expect(linkError(() => link([entryObject, beyond], { base: BASE, entry: "entry" }))).toBe(
+      'symbol "past" at text+0x2 lies outside its section in object #1 ("bad")',
+    );
+  });
+
   it("rejects placed blocks overlapping each other or the sections", () => {
     const overlapping = makeObject({
       placed: [
