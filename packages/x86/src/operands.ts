@@ -79,16 +79,18 @@ export function toSigned(value: number, bits: number): number {
 
 function memory(size: MemorySize, spec: MemorySpec): MemoryOperand {
   const { base = null, index = null, scale = 1, disp = 0, symbol = null, label = null } = spec;
-  const where = `m${size}(${JSON.stringify({ ...spec, base: base?.name, index: index?.name, label: label?.id })})`;
+  const fail = (reason: string): never => {
+    const shown = { ...spec, base: base?.name, index: index?.name, label: label?.id };
+    throw new Error(`m${size}(${JSON.stringify(shown)}): ${reason}`);
+  };
   for (const reg of [base, index]) {
-    if (reg !== null && (reg.kind !== "gpr" || reg.size !== 32)) {
-      throw new Error(`${where}: base and index must be 32-bit registers, got ${reg.name}`);
-    }
+    if (reg !== null && (reg.kind !== "gpr" || reg.size !== 32))
+      fail(`base and index must be 32-bit registers`);
   }
-  if (index !== null && index.code === 4) throw new Error(`${where}: esp cannot be an index register`);
-  if (![1, 2, 4, 8].includes(scale)) throw new Error(`${where}: scale must be 1, 2, 4 or 8`);
-  if (!fitsBits(disp, 32)) throw new Error(`${where}: displacement ${disp} does not fit in 32 bits`);
-  if (symbol !== null && label !== null) throw new Error(`${where}: give a symbol or a label, not both`);
+  if (index !== null && index.code === 4) fail("esp cannot be an index register");
+  if (scale !== 1 && scale !== 2 && scale !== 4 && scale !== 8) fail("scale must be 1, 2, 4 or 8");
+  if (!fitsBits(disp, 32)) fail(`displacement ${disp} does not fit in 32 bits`);
+  if (symbol !== null && label !== null) fail("give a symbol or a label, not both");
   return Object.freeze({ kind: "mem", size, base, index, scale, disp: disp | 0, symbol, label });
 }
 
