@@ -16,22 +16,20 @@
  * counter, records the event and clears the flag so the guest continues as if nothing happened.
  * A marker's count includes the marking `out` itself.
  *
- * Determinism with the virtual clock: v86 installs JIT-compiled code when an asynchronous
- * WebAssembly compilation finishes, i.e. at a moment chosen by the host. That moves block
- * boundaries and with them the points where interrupts are taken. With `virtualClock` the
- * machine compiles synchronously and installs the code at the next tick boundary instead, so
- * the whole run is a function of the inputs.
+ * Determinism with the virtual clock: see deterministic-jit.ts (JIT code is installed at tick
+ * boundaries, not when the host finishes compiling) and clock.ts.
  *
  * Invariants: after "end" the CPU executes nothing more; `stop()` is idempotent and always
  * destroys the emulator; disk writes are visible in `options.disk` once stop() resolves.
  */
 import { type MachineClock, RealClock, VirtualClock } from "./clock.js";
 import { attachDebugDevice } from "./debug-device.js";
+import { DeterministicJit } from "./deterministic-jit.js";
 import { InstructionCount } from "./instruction-count.js";
-import { assertMultiboot } from "./multiboot-check.js";
 import { enterTimekeeper, realNow, type Timekeeper, withTimekeeper } from "./timekeeper.js";
-import { FLAG_INTERRUPT, type V86Emulator, WASM_TABLE_OFFSET, webAssembly } from "./v86-internals.js";
+import { FLAG_INTERRUPT, type V86Emulator } from "./v86-internals.js";
 import { loadV86 } from "./v86-module.js";
+import { v86Settings } from "./v86-settings.js";
 
 export interface Firmware {
   /** BIOS ROM, e.g. SeaBIOS's bios.bin. */
@@ -80,16 +78,6 @@ type PendingSync =
   | { readonly kind: "marker"; readonly id: number }
   | { readonly kind: "exit"; readonly code: number };
 
-interface CompiledFunction {
-  readonly index: number;
-  readonly start: number;
-  readonly flags: number;
-  readonly code: unknown;
-}
-
-const MEBIBYTE = 1 << 20;
-const DEFAULT_MEMORY_MIB = 32;
-
 /** v86 constructions run one at a time: each owns the process clock while devices initialize. */
 let constructionQueue: Promise<unknown> = Promise.resolve();
 
@@ -104,7 +92,6 @@ export class Machine implements Timekeeper {
     frame: new Set(),
   };
   private readonly pending: PendingSync[] = [];
-  private readonly compiled: CompiledFunction[] = [];
   private readonly decoder = new TextDecoder();
   private ended: MachineEnd | null = null;
   private stopping: Promise<void> | null = null;
@@ -176,7 +163,9 @@ export class Machine implements Timekeeper {
     const { V86, wasmPath } = await loadV86();
     const leave = enterTimekeeper(this);
     try {
-      const emulator = new V86(this.v86Settings(wasmPath));
+      const { settings, diskBuffer } = v86Settings(this.options, wasmPath);
+      this.diskBuffer = diskBuffer;
+      const emulator = new V86(settings);
       await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
       this.emulator = emulator;
     } finally {
@@ -189,34 +178,6 @@ export class Machine implements Timekeeper {
       await this.stop();
       throw error;
     }
-  }
-
-  private v86Settings(wasmPath: string): Record<string, unknown> {
-    const { options } = this;
-    const settings: Record<string, unknown> = {
-      wasm_path: wasmPath,
-      memory_size: (options.memoryMiB ?? DEFAULT_MEMORY_MIB) * MEBIBYTE,
-      autostart: false,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
-      acpi: options.acpi ?? false,
-    };
-    if (options.multiboot) {
-      assertMultiboot(options.multiboot);
-      settings.multiboot = { buffer: exactBuffer(options.multiboot) };
-    }
-    if (options.initrd) settings.initrd = { buffer: exactBuffer(options.initrd) };
-    if (options.cmdline !== undefined) settings.cmdline = options.cmdline;
-    if (options.firmware) {
-      settings.bios = { buffer: exactBuffer(options.firmware.bios) };
-      if (options.firmware.vgaBios) settings.vga_bios = { buffer: exactBuffer(options.firmware.vgaBios) };
-    }
-    if (options.disk) {
-      this.diskBuffer = sharedOrCopiedBuffer(options.disk);
-      settings.hda = { buffer: this.diskBuffer };
-    }
-    return settings;
   }
 
   private wire(emulator: V86Emulator): void {
@@ -232,16 +193,13 @@ export class Machine implements Timekeeper {
     emulator.add_listener("serial0-output-byte", (byte: number) => this.serialByte(byte));
     emulator.add_listener("net0-send", (frame: Uint8Array) => this.emit("frame", frame));
     const tick = core.do_tick.bind(core);
+    const jit = this.options.virtualClock ? new DeterministicJit(cpu) : null;
     core.do_tick = () => {
-      this.installCompiled();
+      jit?.installPending();
       withTimekeeper(this, tick);
     };
     const hostYield = core.yield.bind(core);
     core.yield = (delayMs, ticket) => hostYield(this.afterTick(delayMs), ticket);
-    if (this.options.virtualClock) {
-      cpu.codegen_finalize = (index, start, flags, pointer, length) =>
-        this.compileNow(index, start, flags, pointer, length);
-    }
   }
 
   /** Refuses to run if v86 was loaded before our clock hook (see v86-module.ts). */
@@ -298,23 +256,6 @@ export class Machine implements Timekeeper {
     return this.clock.idle(requestedMs);
   }
 
-  private compileNow(index: number, start: number, flags: number, pointer: number, length: number): void {
-    const cpu = this.running().v86.cpu;
-    const bytes = new Uint8Array(cpu.wasm_memory.buffer, pointer >>> 0, length >>> 0);
-    const instance = new webAssembly.Instance(new webAssembly.Module(bytes), { e: cpu.jit_imports });
-    this.compiled.push({ index, start, flags, code: instance.exports.f });
-  }
-
-  /** Installs synchronously compiled JIT code at a tick boundary (virtual clock only). */
-  private installCompiled(): void {
-    const cpu = this.emulator?.v86.cpu;
-    if (cpu === undefined) return;
-    for (const { index, start, flags, code } of this.compiled.splice(0)) {
-      cpu.wm.wasm_table.set(index + WASM_TABLE_OFFSET, code);
-      cpu.codegen_finalize_finished(index, start, flags);
-    }
-  }
-
   private serialByte(byte: number): void {
     const text = this.decoder.decode(Uint8Array.of(byte), { stream: true });
     if (text.length > 0) this.emit("serial", text);
@@ -338,18 +279,4 @@ export class Machine implements Timekeeper {
     const disk = this.options.disk;
     if (disk && this.diskBuffer && this.diskBuffer !== disk.buffer) disk.set(new Uint8Array(this.diskBuffer));
   }
-}
-
-/** An ArrayBuffer holding exactly `bytes` (v86 wants whole buffers). */
-function exactBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer;
-}
-
-/** The array's own buffer when it spans it (writes then land in place), else a copy. */
-function sharedOrCopiedBuffer(bytes: Uint8Array): ArrayBuffer {
-  const spansBuffer =
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer;
-  return spansBuffer ? (bytes.buffer as ArrayBuffer) : exactBuffer(bytes);
 }
