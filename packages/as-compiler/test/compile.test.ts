@@ -2,21 +2,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AscError, compileFile, compileSource } from "../src/index.js";
 
-/** Node's WebAssembly global; the workspace's libs (ES2023, no DOM) do not declare it. */
-interface WasmApi {
-  instantiate(
-    bytes: Uint8Array,
-    imports: object,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
-}
-
 async function instantiate(wasm: Uint8Array): Promise<Record<string, unknown>> {
-  const { instance } = await (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.instantiate(
-    wasm,
-    {
-      env: { abort: () => {} },
-    },
-  );
+  const { instance } = await WebAssembly.instantiate(wasm, { env: { abort: () => {} } });
   return instance.exports;
 }
 
