@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bootMultiboot } from "../src/index.js";
-import { exit, marker, multibootGuest, printSerial, value, x86 } from "./guest.js";
+import { exit, multibootGuest, printSerial, value, x86 } from "./guest.js";
 
 describe("bootMultiboot", () => {
   it("captures serial output, values and the exit code", async () => {
