@@ -10,39 +10,32 @@
 import type { Condition } from "./conditions.js";
 import { conditionCode } from "./conditions.js";
 import { InvalidOperands, isGpr, isMem } from "./operand-kinds.js";
-import type { Immediate, Operand, SymbolRef } from "./operands.js";
+import type { Operand, SymbolRef } from "./operands.js";
 import { fitsBits, Label, sym } from "./operands.js";
 import type { Sink } from "./sink.js";
 
 /** Anything a jump or call can go to. A string names a symbol. */
-export type BranchTarget = Label | string | Operand;
+export type BranchTarget = string | Operand;
 
-/** A direct target as a pcRelative immediate, or null for an indirect (register/memory) one. */
-function directTarget(target: BranchTarget): Immediate | null {
-  if (typeof target === "string") return sym(target);
-  if (target instanceof Label) return target;
-  if (typeof target === "object" && target.kind === "sym") return target;
-  return null;
-}
-
-function indirect(sink: Sink, mnemonic: string, digit: number, target: BranchTarget): void {
-  if (!(isGpr(target as Operand, 32) || isMem(target as Operand, 32))) {
-    throw new InvalidOperands(mnemonic, [target as Operand], "the target is a label, symbol, r32 or m32");
+/**
+ * A transfer through `opcode` rel32 to a symbol or label, or through 0xFF /digit to an r32/m32.
+ * (Relaxable jumps to labels never get here.)
+ */
+function transfer(sink: Sink, mnemonic: string, opcode: number, digit: number, target: BranchTarget): void {
+  const operand = typeof target === "string" ? sym(target) : target;
+  if (typeof operand === "object" && (operand.kind === "sym" || operand.kind === "label")) {
+    sink.encode({ opcode: [opcode], immediates: [{ size: 4, value: operand, pcRelative: true }] }, mnemonic);
+    return;
   }
-  sink.encode({ opcode: [0xff], modrm: { reg: digit, rm: target as never } }, mnemonic);
+  if (!(isGpr(operand, 32) || isMem(operand, 32))) {
+    throw new InvalidOperands(mnemonic, [operand], "the target is a label, symbol, r32 or m32");
+  }
+  sink.encode({ opcode: [0xff], modrm: { reg: digit, rm: operand } }, mnemonic);
 }
 
 export function jmp(sink: Sink, target: BranchTarget): void {
-  if (target instanceof Label) {
-    sink.branch(null, target, "jmp");
-    return;
-  }
-  const direct = directTarget(target);
-  if (direct === null) {
-    indirect(sink, "jmp", 4, target);
-    return;
-  }
-  sink.encode({ opcode: [0xe9], immediates: [{ size: 4, value: direct, pcRelative: true }] }, "jmp");
+  if (target instanceof Label) sink.branch(null, target, "jmp");
+  else transfer(sink, "jmp", 0xe9, 4, target);
 }
 
 export function jcc(sink: Sink, condition: Condition, target: Label | string | SymbolRef): void {
@@ -59,12 +52,7 @@ export function jcc(sink: Sink, condition: Condition, target: Label | string | S
 }
 
 export function call(sink: Sink, target: BranchTarget): void {
-  const direct = directTarget(target);
-  if (direct === null) {
-    indirect(sink, "call", 2, target);
-    return;
-  }
-  sink.encode({ opcode: [0xe8], immediates: [{ size: 4, value: direct, pcRelative: true }] }, "call");
+  transfer(sink, "call", 0xe8, 2, target);
 }
 
 export function ret(sink: Sink, popBytes?: number): void {

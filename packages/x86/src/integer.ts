@@ -85,17 +85,21 @@ export function alu(sink: Sink, op: AluOp, dst: Operand, src: Operand): void {
   const width = widthOf(dst);
   const imm = immediateFor(src, width, fail);
   const prefixes = sizePrefix(width);
-  const rm = dst;
   if (width !== 8 && imm.narrow) {
     sink.encode(
-      { prefixes, opcode: [0x83], modrm: { reg: digit, rm }, immediates: [{ size: 1, value: imm.value! }] },
+      {
+        prefixes,
+        opcode: [0x83],
+        modrm: { reg: digit, rm: dst },
+        immediates: [{ size: 1, value: imm.value! }],
+      },
       op,
     );
   } else if (isGpr(dst) && dst.code === 0) {
     sink.encode({ prefixes, opcode: [digit * 8 + 4 + wBit(width)], immediates: [imm.field] }, op);
   } else {
     sink.encode(
-      { prefixes, opcode: [0x80 + wBit(width)], modrm: { reg: digit, rm }, immediates: [imm.field] },
+      { prefixes, opcode: [0x80 + wBit(width)], modrm: { reg: digit, rm: dst }, immediates: [imm.field] },
       op,
     );
   }
@@ -157,12 +161,11 @@ function movFromSpecial(sink: Sink, dst: Operand, src: Register, fail: () => nev
 export function extend(sink: Sink, mnemonic: "movzx" | "movsx", dst: Operand, src: Operand): void {
   const fail: () => never = failer(mnemonic, [dst, src]);
   if (!isGpr(dst) || dst.size === 8 || !isIntRm(src)) fail();
-  const to = dst;
   const width = widthOf(src);
-  if (width >= to.size) fail();
+  if (width >= dst.size) fail();
   const base = mnemonic === "movzx" ? 0xb6 : 0xbe;
   const opcode = [0x0f, base + (width === 16 ? 1 : 0)];
-  sink.encode({ prefixes: sizePrefix(to.size), opcode, modrm: { reg: to.code, rm: src } }, mnemonic);
+  sink.encode({ prefixes: sizePrefix(dst.size), opcode, modrm: { reg: dst.code, rm: src } }, mnemonic);
 }
 
 export function lea(sink: Sink, dst: Operand, src: Operand): void {
@@ -228,20 +231,19 @@ export function imul(sink: Sink, dst: Operand, src?: Operand, factor?: Operand):
   const operands = [dst, src, ...(factor === undefined ? [] : [factor])];
   const fail: () => never = failer("imul", operands);
   if (!isGpr(dst) || dst.size === 8) fail();
-  const to = dst;
   if (factor === undefined && isImmediate(src)) {
-    imul(sink, to, to, src);
+    imul(sink, dst, dst, src);
     return;
   }
-  if (!isIntRm(src) || widthOf(src) !== to.size) fail();
-  const prefixes = sizePrefix(to.size);
-  const modrm = { reg: to.code, rm: src };
+  if (!isIntRm(src) || widthOf(src) !== dst.size) fail();
+  const prefixes = sizePrefix(dst.size);
+  const modrm = { reg: dst.code, rm: src };
   if (factor === undefined) {
     sink.encode({ prefixes, opcode: [0x0f, 0xaf], modrm }, "imul");
     return;
   }
   if (!isImmediate(factor)) fail();
-  const imm = immediateFor(factor, to.size, fail);
+  const imm = immediateFor(factor, dst.size, fail);
   if (imm.narrow)
     sink.encode({ prefixes, opcode: [0x6b], modrm, immediates: [{ size: 1, value: imm.value! }] }, "imul");
   else sink.encode({ prefixes, opcode: [0x69], modrm, immediates: [imm.field] }, "imul");
@@ -275,9 +277,8 @@ export function doubleShift(
 ): void {
   const fail: () => never = failer(op, [dst, src, count]);
   if (!isGpr(src) || src.size === 8 || !isIntRm(dst) || widthOf(dst) !== src.size) fail();
-  const reg = src;
   const base = op === "shld" ? 0xa4 : 0xac;
-  const encoding = { prefixes: sizePrefix(reg.size), modrm: { reg: reg.code, rm: dst } };
+  const encoding = { prefixes: sizePrefix(src.size), modrm: { reg: src.code, rm: dst } };
   if (isGpr(count, 8) && count.code === 1) {
     sink.encode({ ...encoding, opcode: [0x0f, base + 1] }, op);
     return;
@@ -367,9 +368,8 @@ export function xchg(sink: Sink, a: Operand, b: Operand): void {
 export function exchangeAdd(sink: Sink, op: "cmpxchg" | "xadd", dst: Operand, src: Operand): void {
   const fail: () => never = failer(op, [dst, src]);
   if (!isGpr(src) || !isIntRm(dst) || widthOf(dst) !== src.size) fail();
-  const reg = src;
-  const opcode = [0x0f, (op === "cmpxchg" ? 0xb0 : 0xc0) + wBit(reg.size)];
-  sink.encode({ prefixes: sizePrefix(reg.size), opcode, modrm: { reg: reg.code, rm: dst } }, op);
+  const opcode = [0x0f, (op === "cmpxchg" ? 0xb0 : 0xc0) + wBit(src.size)];
+  sink.encode({ prefixes: sizePrefix(src.size), opcode, modrm: { reg: src.code, rm: dst } }, op);
 }
 
 export function setcc(sink: Sink, condition: Condition, dst: Operand): void {
@@ -382,11 +382,10 @@ export function cmovcc(sink: Sink, condition: Condition, dst: Operand, src: Oper
   const code = conditionCode(condition, "cmovcc");
   const fail: () => never = failer(`cmov${condition}`, [dst, src]);
   if (!isGpr(dst) || dst.size === 8 || !isIntRm(src) || widthOf(src) !== dst.size) fail();
-  const to = dst;
   const encoding = {
-    prefixes: sizePrefix(to.size),
+    prefixes: sizePrefix(dst.size),
     opcode: [0x0f, 0x40 + code],
-    modrm: { reg: to.code, rm: src },
+    modrm: { reg: dst.code, rm: src },
   };
   sink.encode(encoding, `cmov${condition}`);
 }
@@ -413,10 +412,9 @@ export function bitTest(sink: Sink, op: BitOp, dst: Operand, bit: Operand): void
 export function bitScan(sink: Sink, op: "bsf" | "bsr" | "popcnt", dst: Operand, src: Operand): void {
   const fail: () => never = failer(op, [dst, src]);
   if (!isGpr(dst) || dst.size === 8 || !isIntRm(src) || widthOf(src) !== dst.size) fail();
-  const to = dst;
   const opcode = [0x0f, { bsf: 0xbc, bsr: 0xbd, popcnt: 0xb8 }[op]];
-  const prefixes = [...sizePrefix(to.size), ...(op === "popcnt" ? [0xf3] : [])];
-  sink.encode({ prefixes, opcode, modrm: { reg: to.code, rm: src } }, op);
+  const prefixes = [...sizePrefix(dst.size), ...(op === "popcnt" ? [0xf3] : [])];
+  sink.encode({ prefixes, opcode, modrm: { reg: dst.code, rm: src } }, op);
 }
 
 export function bswap(sink: Sink, reg: Operand): void {

@@ -112,7 +112,7 @@ function fail(mnemonic: string, operands: Operand[], reason?: string): never {
 export function sseBinary(sink: Sink, op: SseBinaryOp, dst: Operand, src: Operand): void {
   const [prefix, opcode, memSize] = SSE_BINARY[op];
   if (!isXmm(dst) || !isXmmRm(src, memSize)) fail(op, [dst, src], `${op} xmm, xmm/m${memSize}`);
-  const modrm = { reg: (dst as Xmm).code, rm: src as Xmm };
+  const modrm = { reg: dst.code, rm: src };
   sink.encode({ prefixes: prefixOf(prefix), opcode: [0x0f, opcode], modrm }, op);
 }
 
@@ -134,11 +134,11 @@ export function sseMove(sink: Sink, op: SseMoveOp, dst: Operand, src: Operand): 
 export function movd(sink: Sink, dst: Operand, src: Operand): void {
   const isRm32 = (op: Operand) => isGpr(op, 32) || isMem(op, 32);
   if (isXmm(dst) && isRm32(src)) {
-    sink.encode({ prefixes: [0x66], opcode: [0x0f, 0x6e], modrm: { reg: dst.code, rm: src as Gpr } }, "movd");
+    sink.encode({ prefixes: [0x66], opcode: [0x0f, 0x6e], modrm: { reg: dst.code, rm: src } }, "movd");
     return;
   }
   if (isRm32(dst) && isXmm(src)) {
-    sink.encode({ prefixes: [0x66], opcode: [0x0f, 0x7e], modrm: { reg: src.code, rm: dst as Gpr } }, "movd");
+    sink.encode({ prefixes: [0x66], opcode: [0x0f, 0x7e], modrm: { reg: src.code, rm: dst } }, "movd");
     return;
   }
   fail("movd", [dst, src], "movd xmm, r/m32 or r/m32, xmm");
@@ -161,34 +161,34 @@ export function sseToGpr(sink: Sink, op: SseToGprOp, dst: Operand, src: Operand)
   const [prefix, opcode, memSize] = SSE_TO_GPR[op];
   const srcOk = isXmm(src) || (memSize !== 0 && isMem(src, memSize));
   if (!isGpr(dst, 32) || !srcOk) fail(op, [dst, src]);
-  const modrm = { reg: (dst as Gpr).code, rm: src as Xmm | MemoryOperand };
+  const modrm = { reg: dst.code, rm: src };
   sink.encode({ prefixes: prefixOf(prefix), opcode: [0x0f, opcode], modrm }, op);
 }
 
 export function sseFromGpr(sink: Sink, op: SseFromGprOp, dst: Operand, src: Operand): void {
   const [prefix, opcode] = SSE_FROM_GPR[op];
   if (!isXmm(dst) || !(isGpr(src, 32) || isMem(src, 32))) fail(op, [dst, src], `${op} xmm, r/m32`);
-  const modrm = { reg: (dst as Xmm).code, rm: src as Gpr };
+  const modrm = { reg: dst.code, rm: src };
   sink.encode({ prefixes: [prefix], opcode: [0x0f, opcode], modrm }, op);
 }
 
 export function sseWithImm(sink: Sink, op: SseWithImmOp, dst: Operand, src: Operand, imm: Operand): void {
   const [prefixes, opcode, memSize] = SSE_WITH_IMM[op];
-  const bad = () => fail(op, [dst, src, imm], `${op} xmm, xmm/m${memSize}, imm8`);
+  const bad: () => never = () => fail(op, [dst, src, imm], `${op} xmm, xmm/m${memSize}, imm8`);
   if (!isXmm(dst) || !isXmmRm(src, memSize)) bad();
-  const modrm = { reg: (dst as Xmm).code, rm: src as Xmm };
+  const modrm = { reg: dst.code, rm: src };
   sink.encode({ prefixes, opcode, modrm, immediates: [imm8(imm, bad)] }, op);
 }
 
 export function sseShiftImm(sink: Sink, op: SseShiftOp, dst: Operand, count: Operand): void {
   const [opcode, digit] = SSE_SHIFT_IMM[op];
-  const bad = () => fail(op, [dst, count], `${op} xmm, imm8`);
+  const bad: () => never = () => fail(op, [dst, count], `${op} xmm, imm8`);
   if (!isXmm(dst)) bad();
   sink.encode(
     {
       prefixes: [0x66],
       opcode: [0x0f, opcode],
-      modrm: { reg: digit, rm: dst as Xmm },
+      modrm: { reg: digit, rm: dst },
       immediates: [imm8(count, bad)],
     },
     op,
@@ -198,8 +198,5 @@ export function sseShiftImm(sink: Sink, op: SseShiftOp, dst: Operand, count: Ope
 /** ldmxcsr / stmxcsr m32 (0x0F 0xAE /2, /3). */
 export function mxcsr(sink: Sink, op: "ldmxcsr" | "stmxcsr", operand: Operand): void {
   if (!isMem(operand, 32)) fail(op, [operand], "the operand is m32");
-  sink.encode(
-    { opcode: [0x0f, 0xae], modrm: { reg: op === "ldmxcsr" ? 2 : 3, rm: operand as MemoryOperand } },
-    op,
-  );
+  sink.encode({ opcode: [0x0f, 0xae], modrm: { reg: op === "ldmxcsr" ? 2 : 3, rm: operand } }, op);
 }

@@ -72,7 +72,7 @@ const isDx = (op: Operand): boolean => isGpr(op, 16) && op.code === 2;
 /** The accumulator of an in/out, which picks the width; the register must be al, ax or eax. */
 function accumulator(op: Operand, fail: () => never): Gpr {
   if (!isGpr(op) || op.code !== 0) fail();
-  return op as Gpr;
+  return op;
 }
 
 /** in al/ax/eax, imm8 (0xE4/0xE5) or dx (0xEC/0xED). */

@@ -1,7 +1,7 @@
 // Labels, branch relaxation, symbols, relocations and sections: the parts of the assembler that
 // decide addresses. Encodings of individual instructions are checked against objdump elsewhere.
 import { describe, expect, it } from "vitest";
-import { Assembler, eax, ecx, type Label, m32, sym, type X86Object } from "../src/index.js";
+import { Assembler, eax, ecx, type Label, m16, m32, sym, type X86Object, xmm0 } from "../src/index.js";
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(" ");
 
@@ -246,6 +246,11 @@ describe("errors", () => {
     expect(() => a.add(eax, 0x1_0000_0000)).toThrow(/add\(eax, 0x100000000\)/);
     expect(() => a.shl(eax, 256)).toThrow(/shl/);
     expect(() => a.in(eax, 0x100)).toThrow(/in\(eax, 0x100\)/);
+    expect(() => a.call(m16({ base: eax }))).toThrow("x86: invalid operands: call(m16[eax])");
+    expect(() => a.jmp(0x1000)).toThrow(/jmp\(0x1000\)/);
+    expect(() => a.addsd(xmm0, m32({ base: eax }))).toThrow(
+      /addsd\(xmm0, m32\[eax\]\) — addsd xmm, xmm\/m64/,
+    );
     expect(() => m32({ index: { kind: "gpr", size: 32, code: 4, name: "esp" } })).toThrow(
       /esp cannot be an index/,
     );

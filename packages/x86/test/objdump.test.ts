@@ -107,7 +107,7 @@ function literal(expect: string, emit: (a: Assembler) => void): void {
 
 // ---- operand tables ----
 
-const [notEsp] = [GPR32.filter((r) => r !== esp)];
+const notEsp = GPR32.filter((r) => r !== esp);
 const SCALES = [1, 2, 4, 8] as const;
 
 /** Every ModRM/SIB shape: absolute, each base with each displacement size, each index and scale. */
@@ -500,7 +500,7 @@ literal("mov ds,eax", (a) => a.mov(ds, ax));
 for (const acc of [al, ax, eax]) {
   insn("in", [acc, 0x60]);
   insn("in", [acc, dx]);
-  insn("out", [0x80, acc].map((op) => op) as Operand[]);
+  insn("out", [0x80, acc]);
   insn("out", [dx, acc]);
 }
 
