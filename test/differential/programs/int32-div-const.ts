@@ -1,0 +1,12 @@
+// Division and remainder by constants (a backend may strength-reduce these).
+export function div7(a: i32): i32 { return a / 7; }
+export function rem7(a: i32): i32 { return a % 7; }
+export function divNeg3(a: i32): i32 { return a / -3; }
+export function div16(a: i32): i32 { return a / 16; }
+export function rem16(a: i32): i32 { return a % 16; }
+export function divMin(a: i32): i32 { return a / i32.MIN_VALUE; }
+export function divMinusOne(a: i32): i32 { return a / -1; }
+export function remMinusOne(a: i32): i32 { return a % -1; }
+export function udiv10(a: u32): u32 { return a / 10; }
+export function urem10(a: u32): u32 { return a % 10; }
+export function udivBig(a: u32): u32 { return a / 0x80000001; }
