@@ -8,7 +8,7 @@
 
 import { ebp, ebx, edi, esi, type Gpr } from "@sawmill/x86";
 import type { Instr } from "../decoder/instructions.js";
-import { op } from "../decoder/opcodes.js";
+import { op, opcodeName } from "../decoder/opcodes.js";
 import type { ValType } from "../types.js";
 
 export interface FunctionFacts {
@@ -53,8 +53,9 @@ export function analyseFunction(
         if (!isSet && instr.index >= paramCount) needsZero.add(instr.index);
       }
     }
-    if ((instr.op >= 0x7c && instr.op <= 0x8a) || instr.op === 0x42) usesI64 = true;
+    if (opcodeName(instr.op).includes("i64")) usesI64 = true;
   }
+  if (localTypes.includes("i64")) usesI64 = true;
   const candidates = [...weight.keys()]
     .filter((i) => localTypes[i] === "i32")
     .sort((x, y) => weight.get(y)! - weight.get(x)! || x - y);

@@ -92,11 +92,28 @@ export class FunctionCompiler {
       if (!this.reachable && !this.ctx.isStructural(instr.op)) continue;
       const lowering = this.ctx.lowering(instr.op);
       if (!lowering) throw this.error(instr, "unsupported instruction");
-      this.pc += lowering(this, instr) ?? 0;
-      this.s.check();
+      this.pc += this.lower(lowering, instr);
+      this.checkState(instr);
     }
     this.a.bind(this.epilogue);
     this.emitEpilogue();
+  }
+
+  /** Runs one lowering; an internal failure becomes a CompileError that says where. */
+  private lower(lowering: Lowering, instr: Instr): number {
+    try {
+      return lowering(this, instr) ?? 0;
+    } catch (error) {
+      if (error instanceof CompileError) throw error;
+      throw this.error(instr, `internal error: ${(error as Error).message}`);
+    }
+  }
+
+  /** The value-stack invariants, plus no register left owned by nobody after an instruction. */
+  private checkState(instr: Instr): void {
+    this.s.check();
+    const leaked = this.s.leaked();
+    if (leaked.length > 0) throw this.error(instr, `internal error: registers ${leaked.join(", ")} leaked`);
   }
 
   newBlock(kind: Block["kind"], label: Label, elseLabel: Label | null, result: ValType | null): Block {

@@ -1,5 +1,6 @@
 /**
- * Out-of-line routines a module's code calls: bulk memory and 64-bit division.
+ * Out-of-line routines a module's code calls: bulk memory, 64-bit division and (in
+ * `float-helpers.ts`) the float <-> 64-bit integer conversions.
  *
  * Layer: codegen, module level. Emitted once per object (as local labels, only when used)
  * after the functions. They use cdecl like everything else, so call sites reuse
@@ -8,8 +9,16 @@
 
 import { type Assembler, eax, ebp, ebx, ecx, edi, edx, esi, esp, type Label, m32 } from "@sawmill/x86";
 import { TrapKind } from "../types.js";
+import { emitFloatHelper, type FloatHelperName, isFloatHelper } from "./float-helpers.js";
 
-export type HelperName = "memoryCopy" | "memoryFill" | "i64DivS" | "i64DivU" | "i64RemS" | "i64RemU";
+export type HelperName =
+  | "memoryCopy"
+  | "memoryFill"
+  | "i64DivS"
+  | "i64DivU"
+  | "i64RemS"
+  | "i64RemU"
+  | FloatHelperName;
 
 export interface HelperEnvironment {
   readonly a: Assembler;
@@ -200,6 +209,7 @@ export function emitHelpers(env: HelperEnvironment, wanted: ReadonlyMap<HelperNa
     env.a.bind(label);
     if (name === "memoryCopy") memoryCopy(env);
     else if (name === "memoryFill") memoryFill(env);
+    else if (isFloatHelper(name)) emitFloatHelper(env, name);
     else {
       needsCore = true;
       i64Division(

@@ -179,7 +179,10 @@ export class ValueStack {
 
   private spillDeepest(match: (r: Gpr | Xmm) => boolean): void {
     const i = this.entries.findIndex((e) => this.owned(e.loc).some(match));
-    if (i < 0) throw new Error("register allocation failed: nothing left to spill");
+    if (i < 0) {
+      const held = [...this.busy].map((r) => r.name).join(", ");
+      throw new Error(`register allocation failed: ${held} are all operands in flight`);
+    }
     this.spill(i);
   }
 

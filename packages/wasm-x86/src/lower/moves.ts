@@ -26,11 +26,10 @@ export function placeInRegisters(fc: FunctionCompiler, value: Entry): Loc {
 /** Puts a popped i32 entry into `reg`, which the caller then owns. */
 export function moveToGpr(fc: FunctionCompiler, value: Entry, reg: Gpr): Gpr {
   if (value.loc.kind === "reg" && value.loc.reg === reg) return reg;
-  fc.s.evict(reg);
-  fc.s.claim(reg);
+  if (!fc.s.owned(value.loc).includes(reg)) fc.s.evict(reg);
   fc.s.loadI32(reg, value);
   fc.s.release(value);
-  return reg;
+  return fc.s.claim(reg);
 }
 
 /** Puts a popped i64 entry into lo:hi. */
@@ -86,12 +85,15 @@ export function relocate(fc: FunctionCompiler, value: Entry, avoid: readonly Gpr
     return { type: value.type, loc: { kind: "reg", reg } };
   }
   if (loc.kind === "pair" && (avoid.includes(loc.lo) || avoid.includes(loc.hi))) {
-    const lo = fc.s.allocGpr({ exclude: [...avoid, loc.hi] });
-    fc.a.mov(lo, loc.lo);
-    fc.s.free(loc.lo);
-    const hi = fc.s.allocGpr({ exclude: [...avoid, lo] });
-    fc.a.mov(hi, loc.hi);
-    fc.s.free(loc.hi);
+    const moveHalf = (reg: Gpr, other: Gpr): Gpr => {
+      if (!avoid.includes(reg)) return reg;
+      const fresh = fc.s.allocGpr({ exclude: [...avoid, other] });
+      fc.a.mov(fresh, reg);
+      fc.s.free(reg);
+      return fresh;
+    };
+    const lo = moveHalf(loc.lo, loc.hi);
+    const hi = moveHalf(loc.hi, lo);
     return { type: value.type, loc: { kind: "pair", lo, hi } };
   }
   return value;
