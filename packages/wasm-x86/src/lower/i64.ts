@@ -17,8 +17,8 @@ import { callRoutine } from "./calls.js";
 import { emitPopcount, pushCondition } from "./i32.js";
 import { lowHalf } from "./memory.js";
 import { moveToGpr, moveToPair, relocate } from "./moves.js";
-import { type Half, halves, ownedPair } from "./pairs.js";
-import { freeOperands, isConst, ownedReg } from "./values.js";
+import { halves, ownedPair } from "./pairs.js";
+import { isConst, ownedReg } from "./values.js";
 
 type Fold = (x: bigint, y: bigint) => bigint;
 
