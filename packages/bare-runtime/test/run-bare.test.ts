@@ -76,7 +76,7 @@ describe("runOnBareMetal with a hand-assembled module", () => {
     expect(run.results).toEqual<CallResult[]>([{ value: null, emitted: [-7, -(2n ** 40n)] }, { value: 3 }]);
     expect(run.markers.map((m) => m.id)).toEqual([10, 11]);
     const [before, after] = run.markers;
-    expect(after!.instructions - before!.instructions).toBeGreaterThan(3);
-    expect(after!.instructions - before!.instructions).toBeLessThan(20);
+    const ADD_BODY = 3; // mov, add, ret
+    expect(after!.instructions - before!.instructions).toBe(1 + ADD_BODY + 4);
   });
 });
