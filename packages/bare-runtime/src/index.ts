@@ -19,6 +19,6 @@ export {
 export { type BareRun, type BareRunOptions, runOnBareMetal } from "./run-bare.js";
 export { type NodeRun, type NodeRunOptions, runInNode } from "./run-node.js";
 export { HOST_IMPORTS } from "./runtime/symbols.js";
-export { type ModuleInfo, readModuleInfo } from "./wasm-binary.js";
 export { INDIRECT_CALL_MISMATCH, TrapKind, trapName } from "./trap-kinds.js";
 export { bitsToFloat, f32Bits, f64Bits, type ValType, type WasmValue } from "./values.js";
+export { type ModuleInfo, readModuleInfo } from "./wasm-binary.js";
