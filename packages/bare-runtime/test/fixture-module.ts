@@ -24,6 +24,7 @@ const EXPORTS: Record<string, Signature> = {
   abort: { params: [], results: [] },
   store: { params: ["i32", "i32"], results: [] },
   load: { params: ["i32"], results: ["i32"] },
+  recurse_forever: { params: [], results: [] },
 };
 
 export function fixtureModule(memory: BareModule["memory"]): BareModule {
@@ -124,6 +125,15 @@ function emitBodies(a: Assembler): void {
   a.mov(ecx, arg(1));
   a.mov(m32({ base: eax, disp: FIXTURE_MEMORY_BASE }), ecx);
   a.ret();
+  const overflow = a.newLabel();
+  a.global("fx_recurse_forever");
+  a.cmp(esp, m32({ symbol: "__wasm_stack_limit" }));
+  a.jcc("b", overflow);
+  a.call("fx_recurse_forever");
+  a.ret();
+  a.bind(overflow);
+  a.mov(eax, 8); // StackOverflow
+  a.jmp("__wasm_trap");
   a.global("fx_load");
   a.mov(eax, arg(0));
   a.mov(eax, m32({ base: eax, disp: FIXTURE_MEMORY_BASE }));

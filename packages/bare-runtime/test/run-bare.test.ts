@@ -35,6 +35,7 @@ describe("runOnBareMetal with a hand-assembled module", () => {
       { export: "invalid_opcode", args: [] },
       { export: "cpu_divide", args: [] },
       { export: "abort", args: [] },
+      { export: "recurse_forever", args: [] },
       { export: "add", args: [2, 2] },
     ]);
     expect(run.results).toEqual<CallResult[]>([
@@ -43,6 +44,7 @@ describe("runOnBareMetal with a hand-assembled module", () => {
       { trap: trapName(TrapKind.CpuExceptionBase + 6) },
       { trap: trapName(TrapKind.CpuExceptionBase + 0) },
       { trap: "abort" },
+      { trap: "stack overflow" },
       { value: 4 },
     ]);
     expect(run.serial).toContain(`abort: ${ABORT_MESSAGE} line 0x0000002a`);

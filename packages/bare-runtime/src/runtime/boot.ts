@@ -5,7 +5,8 @@
  * left: no GDT of ours, no stack, interrupts maybe enabled. It
  *   1. disables interrupts and loads a flat GDT (code 0x08, data 0x10, base 0, limit 4 GiB),
  *      far-jumps to reload CS and reloads every data segment register;
- *   2. sets ESP to the top of the runtime stack (bss) and clears the direction flag;
+ *   2. sets ESP to the top of the runtime stack (bss; 1 MiB, its limit in `__wasm_stack_limit`)
+ *      and clears the direction flag;
  *   3. enables SSE (CR0.EM=0, CR0.MP=1, CR4.OSFXSR, CR4.OSXMMEXCPT): compiled code uses SSE2;
  *   4. installs an IDT whose 32 exception gates report trap kind 200 + vector (never a triple
  *      fault), then jumps to the driver loop.
@@ -30,13 +31,15 @@ import {
 } from "@sawmill/x86";
 import { STACK_SIZE } from "../machine.js";
 import { TrapKind } from "../trap-kinds.js";
-import { DRIVER_NEXT, ENTRY, STACK_TOP, WASM_TRAP } from "./symbols.js";
+import { DRIVER_NEXT, ENTRY, STACK_LIMIT, STACK_TOP, WASM_TRAP } from "./symbols.js";
 
 const CODE_SELECTOR = 0x08;
 const DATA_SELECTOR = 0x10;
 const EXCEPTION_VECTORS = 32;
 const INTERRUPT_GATE = 0x8e00;
 
+const STACK_BOTTOM = "__bare_stack_bottom";
+const STACK_GUARD = 0x4000;
 const GDT = "__bare_gdt";
 const GDT_POINTER = "__bare_gdt_pointer";
 const IDT = "__bare_idt";
@@ -76,11 +79,21 @@ function emitDescriptorTables(a: Assembler): void {
   a.space(EXCEPTION_VECTORS * 8);
 }
 
+/**
+ * The stack, and `__wasm_stack_limit`: the lowest ESP compiled code may let a call reach, leaving
+ * STACK_GUARD bytes for the runtime's trap path and hooks. Code that compares ESP with it before a
+ * call can trap with StackOverflow (kind 8) instead of running into the runtime's data.
+ */
 function emitStack(a: Assembler): void {
   a.section("bss");
   a.align(16);
+  a.local(STACK_BOTTOM);
   a.space(STACK_SIZE);
   a.global(STACK_TOP);
+  a.section("data");
+  a.align(4);
+  a.global(STACK_LIMIT);
+  a.dd(sym(STACK_BOTTOM, STACK_GUARD));
 }
 
 function emitLoadFlatSegments(a: Assembler): void {

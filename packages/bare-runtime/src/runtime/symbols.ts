@@ -15,6 +15,8 @@ export const SERIAL_PUTS = "__bare_serial_puts";
 export const SERIAL_HEX = "__bare_serial_hex";
 
 export const WASM_TRAP = "__wasm_trap";
+/** A dword holding the lowest ESP compiled code should let a call reach (see boot.ts). */
+export const STACK_LIMIT = "__wasm_stack_limit";
 export const WASM_MEMORY_SIZE = "__wasm_memory_size";
 export const WASM_MEMORY_GROW = "__wasm_memory_grow";
 
