@@ -105,7 +105,9 @@ export class FunctionCompiler {
       return lowering(this, instr) ?? 0;
     } catch (error) {
       if (error instanceof CompileError) throw error;
-      throw this.error(instr, `internal error: ${(error as Error).message}`);
+      const wrapped = this.error(instr, `internal error: ${(error as Error).message}`);
+      wrapped.stack = `${wrapped.message}\n${(error as Error).stack}`;
+      throw wrapped;
     }
   }
 

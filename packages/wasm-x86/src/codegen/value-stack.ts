@@ -25,8 +25,10 @@ import {
   ebx,
   ecx,
   edx,
+  esp,
   type Gpr,
   type MemoryOperand,
+  m8,
   m32,
   XMM,
   type Xmm,
@@ -198,37 +200,50 @@ export class ValueStack {
     this.entries[i] = { type: entry.type, loc: { kind: "slot", index: i } };
   }
 
+  /** Writes an entry to slot i without allocating (allocation may be what is spilling). */
   private store(entry: Entry, i: number): void {
     const { loc } = entry;
-    if (loc.kind === "xmm") {
-      if (entry.type === "f32") this.a.movss(this.frame.slot(i), loc.reg);
-      else this.a.movsd(this.frame.slot(i, 0, true), loc.reg);
-      return;
+    const slot = (half = 0) => this.frame.slot(i, half);
+    switch (loc.kind) {
+      case "xmm":
+        if (entry.type === "f32") this.a.movss(slot(), loc.reg);
+        else this.a.movsd(this.frame.slot(i, 0, true), loc.reg);
+        return;
+      case "pair":
+        this.a.mov(slot(), loc.lo);
+        this.a.mov(slot(4), loc.hi);
+        return;
+      case "reg":
+        this.a.mov(slot(), loc.reg);
+        return;
+      case "regdisp":
+        this.a.mov(slot(), loc.reg);
+        this.a.add(slot(), loc.disp);
+        return;
+      case "cond":
+        this.a.mov(slot(), 0); // mov leaves the flags alone
+        this.a.setcc(loc.cc, m8({ base: esp, disp: slot().disp }));
+        return;
+      case "local": {
+        const home = this.frame.homes[loc.index];
+        if (home.kind === "reg") {
+          this.a.mov(slot(), home.reg);
+          return;
+        }
+        // memory to memory through a scratch register: allocating is safe here because
+        // spillDeepest only ever spills register-owning entries, never a local reference
+        const halves = entry.type === "i64" || entry.type === "f64" ? [0, 4] : [0];
+        const scratch = this.allocGpr();
+        for (const half of halves) {
+          this.a.mov(scratch, this.frame.localMemory(loc.index, half));
+          this.a.mov(slot(half), scratch);
+        }
+        this.busy.delete(scratch);
+        return;
+      }
+      default:
+        throw new Error(`cannot spill ${loc.kind}`);
     }
-    if (loc.kind === "pair") {
-      this.a.mov(this.frame.slot(i), loc.lo);
-      this.a.mov(this.frame.slot(i, 4), loc.hi);
-      return;
-    }
-    if (loc.kind === "reg") {
-      this.a.mov(this.frame.slot(i), loc.reg);
-      return;
-    }
-    if (entry.type === "i32" || entry.type === "f32") {
-      const reg = this.allocGpr({ byte: loc.kind === "cond" });
-      this.loadI32(reg, entry);
-      this.a.mov(this.frame.slot(i), reg);
-      this.busy.delete(reg);
-      return;
-    }
-    // an i64/f64 local: copy through a scratch register, 4 bytes at a time
-    if (loc.kind !== "local") throw new Error(`cannot spill ${loc.kind} of ${entry.type}`);
-    const reg = this.allocGpr();
-    for (const half of [0, 4]) {
-      this.a.mov(reg, this.frame.localMemory(loc.index, half));
-      this.a.mov(this.frame.slot(i, half), reg);
-    }
-    this.busy.delete(reg);
   }
 
   /** Spills every entry (block entry: merges then find all outer values in their slots). */

@@ -24,6 +24,13 @@ type CallTarget = Label | string | MemoryOperand;
 /** Pushes one argument (cdecl layout) and accounts for it in the frame. */
 function pushArgument(fc: FunctionCompiler, arg: Entry): void {
   if (arg.type === "i32") {
+    if (arg.loc.kind === "regdisp") {
+      // base + disp without a scratch register: every register may hold a pending argument
+      fc.a.push(arg.loc.reg);
+      fc.frame.pushed += 4;
+      fc.a.add(m32({ base: esp }), arg.loc.disp);
+      return;
+    }
     const src = source32(fc, arg);
     fc.a.push(src);
     freeOperands(fc, src);
@@ -58,8 +65,10 @@ export function callRoutine(
   result: ValType | null,
 ): void {
   fc.s.spillCallerSaved();
-  for (let i = args.length - 1; i >= 0; i--) pushArgument(fc, args[i]);
-  for (const arg of args) fc.s.release(arg);
+  for (let i = args.length - 1; i >= 0; i--) {
+    pushArgument(fc, args[i]);
+    fc.s.release(args[i]);
+  }
   const bytes = fc.frame.pushed;
   fc.a.call(target as never);
   fc.frame.pushed = 0;
@@ -94,11 +103,10 @@ const callIndirect: Lowering = (fc, instr) => {
   const type = fc.ctx.blockType(instr.index);
   if (type.results.length > 1) throw fc.error(instr, "multiple results are not supported");
   const indexEntry = fc.s.pop();
+  // a register for the index while the arguments can still be spilled to make room
+  const index = anyReg(fc, indexEntry);
   const args = popArguments(fc, type.params.length);
   const table = fc.ctx.table();
-  fc.s.spillCallerSaved();
-  // the index must survive the argument pushes: keep it out of the registers they may use
-  const index = anyReg(fc, indexEntry);
   const entry = (disp: number) => m32({ index, scale: 8, disp, symbol: table.symbol });
   fc.a.cmp(index, table.size);
   fc.a.jcc("ae", fc.ctx.trap(TrapKind.TableOutOfBounds));

@@ -15,7 +15,7 @@ import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
 import { TrapKind, type ValType } from "../types.js";
 import { placeInRegisters } from "./moves.js";
-import { anyReg, isConst, ownedReg, readable32 } from "./values.js";
+import { anyReg, freeOperands, isConst, ownedReg, readable32 } from "./values.js";
 
 function blockResult(fc: FunctionCompiler, instr: Instr): ValType | null {
   const block = instr.block!;
@@ -33,6 +33,7 @@ export function truthCondition(fc: FunctionCompiler, entry: Entry): Cond {
   if (operand.kind === "gpr") fc.a.test(operand, operand);
   else fc.a.cmp(operand, 0);
   fc.s.release(entry);
+  freeOperands(fc, operand);
   return "ne";
 }
 

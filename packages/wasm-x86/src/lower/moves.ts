@@ -37,7 +37,12 @@ export function moveToPair(fc: FunctionCompiler, value: Entry, lo: Gpr, hi: Gpr)
   const { loc } = value;
   if (loc.kind === "pair" && loc.lo === lo && loc.hi === hi) return [lo, hi];
   const mine = fc.s.owned(loc);
-  for (const reg of [lo, hi]) if (!mine.includes(reg)) fc.s.evict(reg);
+  // reserve each target as soon as it is free, so evicting one cannot move a value into the other
+  for (const reg of [lo, hi]) {
+    if (mine.includes(reg)) continue;
+    fc.s.evict(reg);
+    fc.s.claim(reg);
+  }
   if (loc.kind === "pair") {
     if (loc.lo === hi && loc.hi === lo) {
       fc.a.xchg(lo, hi);
@@ -52,8 +57,7 @@ export function moveToPair(fc: FunctionCompiler, value: Entry, lo: Gpr, hi: Gpr)
     loadPair(fc, value, lo, hi);
   }
   fc.s.release(value);
-  fc.s.claim(lo);
-  fc.s.claim(hi);
+  for (const reg of [lo, hi]) if (mine.includes(reg)) fc.s.claim(reg);
   return [lo, hi];
 }
 

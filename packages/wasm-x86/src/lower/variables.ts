@@ -51,16 +51,15 @@ function scratchCopy(fc: FunctionCompiler, src: MemoryOperand): Gpr {
 }
 
 function setLocal(fc: FunctionCompiler, index: number): void {
-  const value = fc.s.peek();
-  fc.s.detachLocal(index);
-  fc.s.pop();
+  const value = fc.s.pop();
+  fc.s.detachLocal(index); // entries below still reading the old value
   const home = homeReg(fc, index);
+  if (value.loc.kind === "local" && value.loc.index === index) return;
   if (home) {
-    if (!(value.loc.kind === "local" && value.loc.index === index)) fc.s.loadI32(home, value);
+    fc.s.loadI32(home, value); // a lazy `home + c` reads home before writing it
     fc.s.release(value);
     return;
   }
-  if (value.loc.kind === "local" && value.loc.index === index) return;
   storeValue(fc, value, (half, wide) => fc.frame.localMemory(index, half, wide));
 }
 
