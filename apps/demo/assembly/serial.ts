@@ -1,6 +1,6 @@
 // COM1 output for the demo: a polled 16550 transmitter, reached through the backend's port-I/O
 // intrinsics (each becomes one `in`/`out` instruction).
-import { inb, outb } from "@sawmill/wasm-x86/x86";
+import { inb, outb } from "@sawmill/wasm-x86/assembly/x86";
 
 const COM1: u16 = 0x3f8;
 const LINE_STATUS: u16 = COM1 + 5;
