@@ -52,13 +52,7 @@ const ARGUMENT_HI = m32({ base: esp, disp: 8 });
 /** f64 → i64/u64 by the bits; see the header. */
 function truncate(env: HelperEnvironment, signed: boolean, saturate: boolean): void {
   const { a } = env;
-  const [zero, tooBig, right, narrow, sign] = [
-    a.newLabel(),
-    a.newLabel(),
-    a.newLabel(),
-    a.newLabel(),
-    a.newLabel(),
-  ];
+  const [zero, tooBig] = [a.newLabel(), a.newLabel()];
   a.mov(eax, ARGUMENT_LO);
   a.mov(edx, ARGUMENT_HI);
   a.mov(ecx, edx);
@@ -72,25 +66,7 @@ function truncate(env: HelperEnvironment, signed: boolean, saturate: boolean): v
   }
   a.cmp(ecx, BIAS + (signed ? 63 : 64));
   a.jcc("ae", tooBig); // |x| >= 2^63 (2^64 unsigned), infinities, NaN
-  a.and(edx, 0xfffff);
-  a.or(edx, 0x100000); // edx:eax = significand with its implicit 1
-  a.sub(ecx, UNIT_EXPONENT);
-  a.jcc("l", right);
-  a.shld(edx, eax, cl);
-  a.shl(eax, cl);
-  a.jmp(sign);
-  a.bind(right);
-  a.neg(ecx);
-  a.cmp(ecx, 32);
-  a.jcc("b", narrow);
-  a.mov(eax, edx);
-  a.mov(edx, 0);
-  a.shr(eax, cl); // the count is taken mod 32: shifts by ecx - 32
-  a.jmp(sign);
-  a.bind(narrow);
-  a.shrd(eax, edx, cl);
-  a.shr(edx, cl);
-  a.bind(sign);
+  shiftSignificand(env);
   if (signed) {
     const positive = a.newLabel();
     a.cmp(ARGUMENT_HI, 0);
@@ -109,11 +85,37 @@ function truncate(env: HelperEnvironment, signed: boolean, saturate: boolean): v
   outOfRange(env, signed, saturate, zero);
 }
 
+/** edx:eax = |x| truncated, from its bits in edx:eax and its exponent field in ecx (which
+ * the caller checked is in [BIAS, BIAS + 64)). */
+function shiftSignificand(env: HelperEnvironment): void {
+  const { a } = env;
+  const [right, narrow, done] = [a.newLabel(), a.newLabel(), a.newLabel()];
+  a.and(edx, 0xfffff);
+  a.or(edx, 0x100000); // edx:eax = significand with its implicit 1
+  a.sub(ecx, UNIT_EXPONENT);
+  a.jcc("l", right);
+  a.shld(edx, eax, cl);
+  a.shl(eax, cl);
+  a.jmp(done);
+  a.bind(right);
+  a.neg(ecx);
+  a.cmp(ecx, 32);
+  a.jcc("b", narrow);
+  a.mov(eax, edx);
+  a.mov(edx, 0);
+  a.shr(eax, cl); // the count is taken mod 32: shifts by ecx - 32
+  a.jmp(done);
+  a.bind(narrow);
+  a.shrd(eax, edx, cl);
+  a.shr(edx, cl);
+  a.bind(done);
+}
+
 /** edx:eax = the bits of an x with |x| >= 2^63 (2^64), infinite or NaN; ecx = its exponent. */
 function outOfRange(env: HelperEnvironment, signed: boolean, saturate: boolean, zero: Label): void {
   const { a } = env;
-  const invalid = env.trap(TrapKind.InvalidConversion);
   if (!saturate) {
+    const invalid = env.trap(TrapKind.InvalidConversion);
     if (signed) {
       // -2^63 itself is representable
       a.cmp(edx, 0xc3e00000 | 0);

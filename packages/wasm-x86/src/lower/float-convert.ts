@@ -71,7 +71,7 @@ function truncSigned(t: Truncation, saturate: boolean): void {
 
 /** Unsigned: [0, 2^31) converts directly; [2^31, 2^32) as x - 2^31 with the top bit set. */
 function truncUnsigned({ fc, type, x, r, done }: Truncation, saturate: boolean): void {
-  const invalid = fc.ctx.trap(TrapKind.InvalidConversion);
+  const invalid = () => fc.ctx.trap(TrapKind.InvalidConversion);
   const twoTo31 = scalarConstant(fc, type, 2 ** 31);
   const high = fc.a.newLabel();
   ucomi(fc, type, x, twoTo31);
@@ -82,7 +82,7 @@ function truncUnsigned({ fc, type, x, r, done }: Truncation, saturate: boolean):
     fc.a.jcc("ns", done);
     fc.a.mov(r, 0);
   } else {
-    fc.a.jcc("s", invalid);
+    fc.a.jcc("s", invalid());
   }
   fc.a.jmp(done);
   fc.a.bind(high);
@@ -97,7 +97,7 @@ function truncUnsigned({ fc, type, x, r, done }: Truncation, saturate: boolean):
     fc.a.bind(max);
     fc.a.mov(r, -1);
   } else {
-    fc.a.jcc("s", invalid);
+    fc.a.jcc("s", invalid());
     fc.a.xor(r, INT_MIN);
   }
 }
