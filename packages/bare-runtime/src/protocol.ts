@@ -15,7 +15,7 @@
 
 import type { CallResult } from "./call.js";
 import { trapName } from "./trap-kinds.js";
-import { resultValue, type ValType, type WasmValue } from "./values.js";
+import { dwordCount, resultValue, type ValType, type WasmValue } from "./values.js";
 
 export const TAG_RETURN = 0x5a770001;
 export const TAG_TRAP = 0x5a770002;
