@@ -54,10 +54,7 @@ export function decodeValues(
       else if (tag === TAG_RETURN) {
         const type = call.result;
         result = {
-          value:
-            type === null
-              ? null
-              : resultValue(type, take(type === "i64" || type === "f64" ? 2 : 1, call.label)),
+          value: type === null ? null : resultValue(type, take(dwordCount(type), call.label)),
         };
       } else throw new ValueStreamError(`unexpected dword 0x${tag!.toString(16)} in ${call.label}`);
     }
