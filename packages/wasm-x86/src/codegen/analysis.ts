@@ -1,15 +1,17 @@
 /**
  * Pre-pass over one function body: which locals deserve registers, and facts the prologue needs.
  *
- * Layer: codegen, runs before lowering. Each local.get/set/tee counts 8^loopDepth (capped), so
- * locals used in inner loops win registers. A declared local whose first access (in code
- * order) is a set outside any block needs no zero initialisation.
+ * Layer: codegen, runs before lowering. Locals are ranked by the estimated execution frequency
+ * of their accesses (`local-ranking.ts`), so locals used on the hot path win registers. A
+ * declared local whose first access (in code order) is a set outside any block needs no zero
+ * initialisation.
  */
 
 import { ebp, ebx, edi, esi, type Gpr } from "@sawmill/x86";
 import type { Instr } from "../decoder/instructions.js";
 import { op, opcodeName } from "../decoder/opcodes.js";
 import type { ValType } from "../types.js";
+import { localWeights } from "./local-ranking.js";
 
 export interface FunctionFacts {
   registerLocals: Map<number, Gpr>;
@@ -33,22 +35,18 @@ export function analyseFunction(
   localTypes: readonly ValType[],
   paramCount: number,
 ): FunctionFacts {
-  const weight = new Map<number, number>();
   const firstAccess = new Map<number, "set" | "get">();
   const needsZero = new Set<number>();
-  const loops: boolean[] = [];
-  let loopDepth = 0;
+  let openBlocks = 0;
   let usesI64 = false;
   for (const instr of instrs) {
     if (instr.op === BLOCK || instr.op === IF || instr.op === LOOP) {
-      loops.push(instr.op === LOOP);
-      if (instr.op === LOOP) loopDepth++;
+      openBlocks++;
     } else if (instr.op === END) {
-      if (loops.pop()) loopDepth--;
+      openBlocks--;
     } else if (instr.op === LOCAL_GET || instr.op === LOCAL_SET || instr.op === LOCAL_TEE) {
-      weight.set(instr.index, (weight.get(instr.index) ?? 0) + 8 ** Math.min(loopDepth, 4));
       if (!firstAccess.has(instr.index)) {
-        const isSet = instr.op !== LOCAL_GET && loops.length === 0;
+        const isSet = instr.op !== LOCAL_GET && openBlocks === 0;
         firstAccess.set(instr.index, isSet ? "set" : "get");
         if (!isSet && instr.index >= paramCount) needsZero.add(instr.index);
       }
@@ -56,6 +54,7 @@ export function analyseFunction(
     if (opcodeName(instr.op).includes("i64")) usesI64 = true;
   }
   if (localTypes.includes("i64")) usesI64 = true;
+  const weight = localWeights(instrs);
   const candidates = [...weight.keys()]
     .filter((i) => localTypes[i] === "i32")
     .sort((x, y) => weight.get(y)! - weight.get(x)! || x - y);

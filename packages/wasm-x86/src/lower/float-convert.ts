@@ -181,7 +181,8 @@ const i32FromF32: Lowering = (fc) => {
   const value = fc.s.pop();
   const { loc } = value;
   if (loc.kind === "const") {
-    fc.s.push("i32", { kind: "const", n: loc.n, big: BigInt(loc.n) });
+    const n = loc.n | 0; // f32 constants of immutable globals carry unsigned bits
+    fc.s.push("i32", { kind: "const", n, big: BigInt(n) });
     return 0;
   }
   const r = fc.s.allocGpr();

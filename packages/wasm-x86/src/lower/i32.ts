@@ -60,10 +60,33 @@ function finish(fc: FunctionCompiler, dst: Gpr, local: number): number {
   return 1;
 }
 
+/** `local.get L; <rhs>; op; local.set L` with L in the frame: one read-modify-write instruction. */
+type EmitToMemory = (fc: FunctionCompiler, dst: MemoryOperand, src: Gpr | number) => void;
+
+function fusedMemoryLocal(fc: FunctionCompiler, lhs: Entry): number {
+  const next = fc.peek();
+  if (!next || (next.op !== LOCAL_SET && next.op !== LOCAL_TEE)) return -1;
+  const reads = lhs.loc.kind === "local" && lhs.loc.index === next.index;
+  return reads && homeReg(fc, next.index) === null ? next.index : -1;
+}
+
+function binaryInMemory(fc: FunctionCompiler, emit: EmitToMemory, local: number, rhs: Entry): number {
+  fc.s.detachLocal(local);
+  const operand = source32(fc, rhs);
+  const src = typeof operand === "object" && operand.kind === "mem" ? ownedReg(fc, rhs) : operand;
+  emit(fc, fc.frame.localMemory(local), src as Gpr | number);
+  fc.s.release(rhs);
+  freeOperands(fc, src);
+  if (fc.peek()!.op === LOCAL_TEE) fc.s.push("i32", { kind: "local", index: local });
+  return 1;
+}
+
 /** The generic two-operand i32 operation `dst = lhs op rhs`. */
-function binary(fc: FunctionCompiler, emit: Emit, commutative: boolean): number {
+function binary(fc: FunctionCompiler, emit: Emit, commutative: boolean, toMemory?: EmitToMemory): number {
   let rhs = fc.s.pop();
   let lhs = fc.s.pop();
+  const memoryLocal = toMemory ? fusedMemoryLocal(fc, lhs) : -1;
+  if (memoryLocal >= 0) return binaryInMemory(fc, toMemory!, memoryLocal, rhs);
   const local = fusedLocalTarget(fc, rhs);
   if (local >= 0) {
     const home = homeReg(fc, local)!;
@@ -88,8 +111,10 @@ function binary(fc: FunctionCompiler, emit: Emit, commutative: boolean): number 
   return finish(fc, dst, -1);
 }
 
-function alu(name: "add" | "sub" | "and" | "or" | "xor"): Emit {
-  return (fc, dst, src) => fc.a[name](dst, src);
+type AluName = "add" | "sub" | "and" | "or" | "xor";
+
+function alu(name: AluName): Emit & EmitToMemory {
+  return (fc: FunctionCompiler, dst: Gpr | MemoryOperand, src: Src) => fc.a[name](dst, src);
 }
 
 const imul: Emit = (fc, dst, src) => {
@@ -105,6 +130,7 @@ function arithmetic(
   commutative: boolean,
   fold: Fold,
   lazyDisp?: (c: number) => number,
+  toMemory?: EmitToMemory,
 ): Lowering {
   return (fc) => {
     const rhs = fc.s.peek(0);
@@ -120,8 +146,13 @@ function arithmetic(
       pushDisplaced(fc, fc.s.pop(), lazyDisp(rhs.loc.n));
       return 0;
     }
-    return binary(fc, emit, commutative);
+    return binary(fc, emit, commutative, toMemory);
   };
+}
+
+/** add/sub/and/or/xor: arithmetic that can also update a frame-resident local in place. */
+function aluArithmetic(name: AluName, commutative: boolean, fold: Fold, lazyDisp?: (c: number) => number): Lowering {
+  return arithmetic(alu(name), commutative, fold, lazyDisp, alu(name));
 }
 
 /** Whether `x + c` can stay lazy: x is a register, a register local or already lazy. */
@@ -234,7 +265,7 @@ const and: Lowering = (fc, instr) => {
   const rhs = fc.s.peek(0);
   const lhs = fc.s.peek(1);
   if (!nextTakesCondition(fc) || (isConst(lhs) && isConst(rhs))) {
-    return arithmetic(alu("and"), true, (x, y) => x & y)(fc, instr);
+    return aluArithmetic("and", true, (x, y) => x & y)(fc, instr);
   }
   fc.s.pop();
   fc.s.pop();
@@ -389,22 +420,12 @@ export const i32Lowerings: Record<string, Lowering> = {
     fc.s.push("i32", i32Const(instr.i32).loc);
     return 0;
   },
-  "i32.add": arithmetic(
-    alu("add"),
-    true,
-    (x, y) => (x + y) | 0,
-    (c) => c,
-  ),
-  "i32.sub": arithmetic(
-    alu("sub"),
-    false,
-    (x, y) => (x - y) | 0,
-    (c) => -c | 0,
-  ),
+  "i32.add": aluArithmetic("add", true, (x, y) => (x + y) | 0, (c) => c),
+  "i32.sub": aluArithmetic("sub", false, (x, y) => (x - y) | 0, (c) => -c | 0),
   "i32.mul": arithmetic(imul, true, imulFold),
   "i32.and": and,
-  "i32.or": arithmetic(alu("or"), true, (x, y) => x | y),
-  "i32.xor": arithmetic(alu("xor"), true, (x, y) => x ^ y),
+  "i32.or": aluArithmetic("or", true, (x, y) => x | y),
+  "i32.xor": aluArithmetic("xor", true, (x, y) => x ^ y),
   "i32.shl": shift("shl", (x, y) => x << (y & 31)),
   "i32.shr_s": shift("sar", (x, y) => x >> (y & 31)),
   "i32.shr_u": shift("shr", (x, y) => (x >>> (y & 31)) | 0),
