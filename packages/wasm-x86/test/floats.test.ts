@@ -17,7 +17,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { compileModule } from "../src/index.js";
 import type { ValType } from "../src/types.js";
-import { buildModule, code, type FunctionSpec } from "./wasm-builder.js";
+import { buildModule, code, type FunctionSpec, type GlobalSpec } from "./wasm-builder.js";
 
 type FloatType = "f32" | "f64";
 
@@ -169,8 +169,9 @@ async function expectSameResults(
   functions: readonly FunctionSpec[],
   calls: readonly Call[],
   anyNaN: (call: Call) => boolean = () => false,
+  globals: readonly GlobalSpec[] = [],
 ): Promise<void> {
-  const wasm = buildModule(functions);
+  const wasm = buildModule(functions, globals);
   const node = await runInNode(wasm, calls);
   const module = compileModule(wasm, { memoryBase: DEFAULT_MEMORY_BASE });
   const bare = await runOnBareMetal(module, calls, { timeoutMs: 60_000 });
@@ -353,5 +354,38 @@ describe("float lowering matches V8 bit for bit", () => {
       ...callsOf("float64", [...I64, 0x7ff0000000000001n, -0xbffffffffff544n]),
       ...callsOf("roundTrip64", I64),
     ]);
+  });
+
+  it("constants folded from immutable globals keep their sign (copysign, reinterpret, compare)", async () => {
+    const globals: GlobalSpec[] = [
+      { type: "f32", init: code.f32(-1.5) },
+      { type: "f64", init: code.f64(-0) },
+    ];
+    const functions: FunctionSpec[] = [
+      {
+        name: "signOf32",
+        params: ["f32"],
+        results: ["f32"],
+        body: [...code.get(0), ...code.global(0), ...code.op("f32.copysign")],
+      },
+      {
+        name: "signOf64",
+        params: ["f64"],
+        results: ["f64"],
+        body: [...code.get(0), ...code.global(1), ...code.op("f64.copysign")],
+      },
+      {
+        name: "bitsBelow",
+        params: ["i32"],
+        results: ["i32"],
+        body: [...code.global(0), ...code.op("i32.reinterpret_f32"), ...code.get(0), ...code.op("i32.lt_s")],
+      },
+    ];
+    const calls = [
+      ...callsOf("signOf32", [1, -2, 0, Number.NaN, 0x7fc00001n]),
+      ...callsOf("signOf64", [1, -2, 0, Number.NaN, 0x7ff8000000000001n]),
+      ...callsOf("bitsBelow", [0, -1, -0x40400000, -0x40400001]),
+    ];
+    await expectSameResults(functions, calls, () => false, globals);
   });
 });

@@ -2,7 +2,7 @@
  * A minimal WebAssembly binary writer for the backend's unit tests: one type, function and
  * export per function, bodies written as opcode names with their immediates.
  *
- * Layer: test support. Interface: `buildModule(functions)` → module bytes; `code` helpers
+ * Layer: test support. Interface: `buildModule(functions, globals?)` → module bytes; `code` helpers
  * turn instructions into body bytes (`code.op("f64.add")`, `code.f64(0.5)`, ...). Opcode
  * numbers come from the backend's own decoder table, so a name typo fails loudly.
  */
@@ -57,6 +57,7 @@ export const code = {
     return n > 0xff ? [0xfc, ...u32(n & 0xff)] : [n];
   },
   get: (index: number): number[] => [op("local.get"), ...u32(index)],
+  global: (index: number): number[] => [op("global.get"), ...u32(index)],
   i32: (n: number): number[] => [op("i32.const"), ...s64(BigInt(n | 0))],
   i64: (n: bigint): number[] => [op("i64.const"), ...s64(n)],
   f32: (x: number): number[] => [op("f32.const"), ...littleEndian(4, (v) => v.setFloat32(0, x, true))],
@@ -86,7 +87,16 @@ function localDeclarations(locals: readonly ValType[]): number[] {
   return [...u32(locals.length), ...locals.flatMap((t) => [1, TYPE_CODE[t]])];
 }
 
-export function buildModule(functions: readonly FunctionSpec[]): Uint8Array {
+/** An immutable global: its type and its constant initialiser (one `*.const`, no `end`). */
+export interface GlobalSpec {
+  readonly type: ValType;
+  readonly init: readonly number[];
+}
+
+export function buildModule(
+  functions: readonly FunctionSpec[],
+  globals: readonly GlobalSpec[] = [],
+): Uint8Array {
   const types = functions.map((f) => [
     0x60,
     ...u32(f.params.length),
@@ -105,6 +115,12 @@ export function buildModule(functions: readonly FunctionSpec[]): Uint8Array {
       3,
       functions.map((_, i) => u32(i)),
     ),
+    ...(globals.length > 0
+      ? section(
+          6,
+          globals.map((g) => [TYPE_CODE[g.type], 0x00, ...g.init, op("end")]),
+        )
+      : []),
     ...section(
       7,
       functions.map((f, i) => [...name(f.name), 0x00, ...u32(i)]),

@@ -94,7 +94,7 @@ const copysign: Lowering = (fc) => {
   const dst = ownedXmm(fc, lhs);
   fc.a.andps(dst, magnitudeMask(fc, type));
   if (rhs.loc.kind === "const") {
-    const negative = type === "f32" ? rhs.loc.n < 0 : BigInt.asIntN(64, rhs.loc.big) < 0n;
+    const negative = type === "f32" ? (rhs.loc.n | 0) < 0 : BigInt.asIntN(64, rhs.loc.big) < 0n;
     if (negative) fc.a.orps(dst, signMask(fc, type));
   } else {
     const sign = ownedXmm(fc, rhs);
