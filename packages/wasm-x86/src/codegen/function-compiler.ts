@@ -35,6 +35,18 @@ export interface Block {
   hasElse: boolean;
   /** Whether the code before the block could reach it. */
   readonly reachableAtEntry: boolean;
+  /** For a loop whose header is `<pure condition>; if`: see `lower/loop-rotation.ts`. */
+  rotation: LoopRotation | null;
+}
+
+export interface LoopRotation {
+  /** Instruction indices of the header condition: [start, end); `end` is the `if`. */
+  readonly condStart: number;
+  readonly condEnd: number;
+  /** Bound right after the header's conditional exit: where a rotated back edge lands. */
+  body: Label | null;
+  /** The header if's false target. */
+  exit: Label | null;
 }
 
 export type Lowering = (fc: FunctionCompiler, instr: Instr) => number | undefined;
@@ -128,6 +140,7 @@ export class FunctionCompiler {
       branched: false,
       hasElse: false,
       reachableAtEntry: this.reachable,
+      rotation: null,
     };
   }
 

@@ -14,6 +14,7 @@ import type { Block, FunctionCompiler, Lowering } from "../codegen/function-comp
 import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
 import { TrapKind, type ValType } from "../types.js";
+import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
 import { placeInRegisters } from "./moves.js";
 import { anyReg, freeOperands, isConst, ownedReg, readable32 } from "./values.js";
 
@@ -73,7 +74,9 @@ const loop: Lowering = (fc, instr) => {
   fc.s.spillAll();
   const header = fc.a.newLabel();
   fc.a.bind(header);
-  fc.blocks.push(fc.newBlock("loop", header, null, result));
+  const block = fc.newBlock("loop", header, null, result);
+  block.rotation = fc.reachable ? planRotation(fc, fc.pc) : null;
+  fc.blocks.push(block);
   return 0;
 };
 
@@ -92,6 +95,7 @@ const if_: Lowering = (fc, instr) => {
     const cc = truthCondition(fc, condition);
     fc.s.spillAll(); // only moves: the flags survive
     fc.a.jcc(negate(cc), elseLabel);
+    noteHeaderIf(fc, fc.pc, elseLabel);
   }
   fc.blocks.push(fc.newBlock("if", fc.a.newLabel(), elseLabel, result));
   return 0;
@@ -131,8 +135,27 @@ function pushResult(fc: FunctionCompiler, type: ValType): void {
   else fc.s.push(type, { kind: "xmm", reg: fc.s.claim(xmm0) });
 }
 
+/**
+ * A back edge to a rotated loop: everything above the loop's base is dead, values between
+ * it and the innermost block's base are slots or constants and are put back afterwards.
+ */
+function rotatedBackEdge(fc: FunctionCompiler, loop: Block): boolean {
+  if (!loop.rotation?.body) return false;
+  const innermost = fc.blocks[fc.blocks.length - 1];
+  const keep = fc.s.entries.slice(loop.base.length, innermost.base.length);
+  resetTo(fc, loop);
+  emitRotatedBackEdge(fc, loop, (f) => truthCondition(f, f.s.pop()));
+  for (const entry of keep) fc.s.push(entry.type, entry.loc);
+  return true;
+}
+
 const br: Lowering = (fc, instr) => {
   const target = fc.target(instr.index);
+  if (target.kind === "loop" && rotatedBackEdge(fc, target)) {
+    target.branched = true;
+    fc.reachable = false;
+    return 0;
+  }
   passResult(fc, branchType(target), false);
   if (target.kind === "function") {
     target.branched = true;

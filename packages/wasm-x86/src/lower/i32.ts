@@ -151,7 +151,12 @@ function arithmetic(
 }
 
 /** add/sub/and/or/xor: arithmetic that can also update a frame-resident local in place. */
-function aluArithmetic(name: AluName, commutative: boolean, fold: Fold, lazyDisp?: (c: number) => number): Lowering {
+function aluArithmetic(
+  name: AluName,
+  commutative: boolean,
+  fold: Fold,
+  lazyDisp?: (c: number) => number,
+): Lowering {
   return arithmetic(alu(name), commutative, fold, lazyDisp, alu(name));
 }
 
@@ -420,8 +425,18 @@ export const i32Lowerings: Record<string, Lowering> = {
     fc.s.push("i32", i32Const(instr.i32).loc);
     return 0;
   },
-  "i32.add": aluArithmetic("add", true, (x, y) => (x + y) | 0, (c) => c),
-  "i32.sub": aluArithmetic("sub", false, (x, y) => (x - y) | 0, (c) => -c | 0),
+  "i32.add": aluArithmetic(
+    "add",
+    true,
+    (x, y) => (x + y) | 0,
+    (c) => c,
+  ),
+  "i32.sub": aluArithmetic(
+    "sub",
+    false,
+    (x, y) => (x - y) | 0,
+    (c) => -c | 0,
+  ),
   "i32.mul": arithmetic(imul, true, imulFold),
   "i32.and": and,
   "i32.or": aluArithmetic("or", true, (x, y) => x | y),
