@@ -6,18 +6,10 @@
  * Layer: package unit tests (slow-ish: one v86 boot per test, all calls in that boot).
  */
 
-import {
-  type Call,
-  type CallResult,
-  DEFAULT_MEMORY_BASE,
-  runInNode,
-  runOnBareMetal,
-  type WasmValue,
-} from "@sawmill/bare-runtime";
-import { describe, expect, it } from "vitest";
-import { compileModule } from "../src/index.js";
-import type { ValType } from "../src/types.js";
-import { buildModule, code, type FunctionSpec, type GlobalSpec } from "./wasm-builder.js";
+import type { Call, WasmValue } from "@sawmill/bare-runtime";
+import { describe, it } from "vitest";
+import { expectSameResults, isNaNArgument, unaryFunction } from "./same-results.js";
+import { code, type FunctionSpec, type GlobalSpec } from "./wasm-builder.js";
 
 type FloatType = "f32" | "f64";
 
@@ -160,44 +152,6 @@ const I64: readonly WasmValue[] = [
   -0x100000000n,
   0x123456789abcdefn,
 ];
-
-/**
- * Runs `calls` on both sides and expects identical results. For calls that `anyNaN` accepts,
- * any f32 NaN equals any other (see the binary-operation test for why).
- */
-async function expectSameResults(
-  functions: readonly FunctionSpec[],
-  calls: readonly Call[],
-  anyNaN: (call: Call) => boolean = () => false,
-  globals: readonly GlobalSpec[] = [],
-): Promise<void> {
-  const wasm = buildModule(functions, globals);
-  const node = await runInNode(wasm, calls);
-  const module = compileModule(wasm, { memoryBase: DEFAULT_MEMORY_BASE });
-  const bare = await runOnBareMetal(module, calls, { timeoutMs: 60_000 });
-  const show = (call: Call, result: CallResult | undefined) =>
-    JSON.stringify(
-      anyNaN(call) && result && "value" in result && isF32NaN(result.value) ? "NaN" : result,
-      bigints,
-    );
-  const differences = calls
-    .map((call, i) => ({ call, node: node.results[i], x86: bare.results[i] }))
-    .filter(({ call, node: n, x86 }) => show(call, n) !== show(call, x86));
-  expect(differences.slice(0, 10).map((d) => JSON.stringify(d, bigints))).toEqual([]);
-}
-
-const isF32NaN = (bits: unknown): boolean =>
-  typeof bits === "number" && ((bits >>> 0) & 0x7fffffff) > 0x7f800000;
-
-const isNaNArgument = (v: WasmValue): boolean =>
-  typeof v === "bigint" ? (v & 0x7fffffffn) > 0x7f800000n : Number.isNaN(v);
-
-const bigints = (_key: string, value: unknown) =>
-  typeof value === "bigint" ? `${value}n` : Object.is(value, -0) ? "-0" : value;
-
-function unaryFunction(name: string, opcode: string, param: ValType, result: ValType): FunctionSpec {
-  return { name, params: [param], results: [result], body: [...code.get(0), ...code.op(opcode)] };
-}
 
 function callsOf(name: string, values: readonly WasmValue[]): Call[] {
   return values.map((v) => ({ export: name, args: [v] }));
