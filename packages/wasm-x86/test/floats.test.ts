@@ -342,4 +342,52 @@ describe("float lowering matches V8 bit for bit", () => {
     ];
     await expectSameResults(functions, calls, () => false, globals);
   });
+
+  it("more live floats than xmm registers, across calls and block results", async () => {
+    const terms = 12; // x·0 … x·11 all live at once: 12 values, 8 xmm registers
+    const products = Array.from({ length: terms }, (_, k) => [
+      ...code.get(0),
+      ...code.f64(k + 0.5),
+      ...code.op("f64.mul"),
+    ]);
+    const sums = Array.from({ length: terms - 1 }, () => code.op("f64.add"));
+    const functions: FunctionSpec[] = [
+      { name: "wide", params: ["f64"], results: ["f64"], body: [...products.flat(), ...sums.flat()] },
+      {
+        name: "acrossCall", // values live in xmm registers while `wide` (a cdecl call) clobbers them all
+        params: ["f64", "f32"],
+        results: ["f64"],
+        body: [
+          ...code.get(0),
+          ...code.get(1),
+          ...code.op("f64.promote_f32"),
+          ...code.get(0),
+          ...code.op("call"),
+          0,
+          ...code.op("f64.sub"),
+          ...code.op("f64.div"),
+        ],
+      },
+      {
+        name: "blockResult", // an f32 block result travels in xmm0 (sub: v86 commutes two NaNs of add)
+        params: ["f32", "i32"],
+        results: ["f32"],
+        body: [
+          ...code.get(1),
+          ...code.ifElse(
+            "f32",
+            [...code.get(0), ...code.op("f32.sqrt")],
+            [...code.get(0), ...code.op("f32.neg")],
+          ),
+          ...code.get(0),
+          ...code.op("f32.sub"),
+        ],
+      },
+    ];
+    await expectSameResults(functions, [
+      ...callsOf("wide", F64),
+      ...F64.slice(0, 12).map((x, i) => ({ export: "acrossCall", args: [x, F32[i]!] })),
+      ...F32.flatMap((x) => [0, 1].map((c) => ({ export: "blockResult", args: [x, c] }))),
+    ]);
+  });
 });
