@@ -77,7 +77,7 @@ class FunctionGenerator {
 
   constructor(
     private readonly context: ModuleContext,
-    type: FuncType,
+    private readonly type: FuncType,
     private readonly random: Random,
   ) {
     this.locals = [...type.params];
@@ -190,12 +190,28 @@ class FunctionGenerator {
   private ifStatement(c: Code, depth: number): void {
     this.expression(c, "i32", 3);
     c.structured("if", null);
+    if (this.random.chance(0.15)) {
+      this.earlyExit(c);
+      c.op("end");
+      return;
+    }
     this.statements(c, this.random.range(1, 3), depth + 1);
     if (this.random.chance(0.5)) {
       c.op("else");
       this.statements(c, this.random.range(1, 3), depth + 1);
     }
     c.op("end");
+  }
+
+  /** Leaves the function from inside a branch: `return` with a result, rarely `unreachable`. */
+  private earlyExit(c: Code): void {
+    if (this.random.chance(0.05)) {
+      c.op("unreachable");
+      return;
+    }
+    const result = this.type.results[0];
+    if (result !== undefined) this.observable(c, result, 2);
+    c.op("return");
   }
 
   /** A loop that runs exactly `trips` times on its own counter (plus an optional early exit). */
@@ -288,7 +304,8 @@ class FunctionGenerator {
     const localsOfType = this.assignable.filter((l) => this.locals[l] === type);
     const globalsOfType = this.context.globals.flatMap((g, i) => (g === type ? [i] : []));
     const roll = this.random.int(10);
-    if (roll < 4 && localsOfType.length > 0) c.op("local.get", this.random.pick(localsOfType));
+    if (type === "i32" && roll === 9 && this.random.chance(0.2)) c.op("memory.size", 0);
+    else if (roll < 4 && localsOfType.length > 0) c.op("local.get", this.random.pick(localsOfType));
     else if (roll < 5 && globalsOfType.length > 0) c.op("global.get", this.random.pick(globalsOfType));
     else this.constant(c, type);
   }

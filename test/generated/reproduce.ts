@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runDifferential } from "../support/differential.js";
 import { functionName, generateModule } from "./module-generator.js";
-import { FAMILIES, generatorOptions } from "./settings.js";
+import { FAMILIES, familySeed, generatorOptions } from "./settings.js";
 
 const [seedText, familyText, moduleText, functionText] = process.argv.slice(2);
 if (seedText === undefined || moduleText === undefined || !(familyText! in FAMILIES)) {
@@ -22,8 +22,7 @@ if (seedText === undefined || moduleText === undefined || !(familyText! in FAMIL
 }
 const family = familyText as keyof typeof FAMILIES;
 const seed = Number(seedText);
-const familySeed = family === "integer" ? seed : (seed ^ 0x5a5a5a5a) >>> 0;
-const module = generateModule(familySeed, Number(moduleText), generatorOptions(family));
+const module = generateModule(familySeed(seed, family), Number(moduleText), generatorOptions(family));
 const base = `/tmp/sawmill-generated-${seed}-${family}-${moduleText}`;
 writeFileSync(`${base}.wasm`, module.wasm);
 const wasmDis = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".bin", "wasm-dis");

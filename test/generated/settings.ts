@@ -39,6 +39,6 @@ export function generatorOptions(family: keyof typeof FAMILIES): GeneratorOption
 }
 
 /** Different families use different module streams of the same seed. */
-export function moduleSeed(family: keyof typeof FAMILIES): number {
-  return family === "integer" ? SEED : (SEED ^ 0x5a5a5a5a) >>> 0;
+export function familySeed(seed: number, family: keyof typeof FAMILIES): number {
+  return family === "integer" ? seed : (seed ^ 0x5a5a5a5a) >>> 0;
 }
