@@ -3,7 +3,7 @@
  * calls in Node's WebAssembly and on x86 (v86, bare runtime), expect identical results.
  *
  * Layer: test support. Interface: `expectSameResults(functions, calls, anyNaN?, globals?)`,
- * `unaryFunction(name, opcode, param, result)`, `isNaNArgument(value)`.
+ * `unaryFunction(name, opcode, param, result)`, `isNaNArgument(type, value)`.
  */
 
 import {
@@ -21,7 +21,7 @@ import { buildModule, code, type FunctionSpec, type GlobalSpec } from "./wasm-bu
 
 /**
  * Runs `calls` on both sides and expects identical results. For calls that `anyNaN` accepts,
- * any f32 NaN equals any other (see the binary-operation test for why).
+ * any NaN result equals any other (see the binary-operation test for why).
  */
 export async function expectSameResults(
   functions: readonly FunctionSpec[],
@@ -35,7 +35,7 @@ export async function expectSameResults(
   const bare = await runOnBareMetal(module, calls, { timeoutMs: 60_000 });
   const show = (call: Call, result: CallResult | undefined) =>
     JSON.stringify(
-      anyNaN(call) && result && "value" in result && isF32NaN(result.value) ? "NaN" : result,
+      anyNaN(call) && result && "value" in result && isNaNResult(result.value) ? "NaN" : result,
       bigints,
     );
   const differences = calls
@@ -44,11 +44,17 @@ export async function expectSameResults(
   expect(differences.slice(0, 10).map((d) => JSON.stringify(d, bigints))).toEqual([]);
 }
 
-const isF32NaN = (bits: unknown): boolean =>
-  typeof bits === "number" && ((bits >>> 0) & 0x7fffffff) > 0x7f800000;
+/** Whether a float result (f32 bits as a number, f64 bits as a bigint) is a NaN. */
+function isNaNResult(bits: unknown): boolean {
+  if (typeof bits === "number") return ((bits >>> 0) & 0x7fffffff) > 0x7f800000;
+  return typeof bits === "bigint" && (bits & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+}
 
-export const isNaNArgument = (v: WasmValue): boolean =>
-  typeof v === "bigint" ? (v & 0x7fffffffn) > 0x7f800000n : Number.isNaN(v);
+/** Whether a float argument (a number, or the raw bits of `type` as a bigint) is a NaN. */
+export function isNaNArgument(type: "f32" | "f64", v: WasmValue): boolean {
+  if (typeof v === "number") return Number.isNaN(v);
+  return type === "f32" ? (v & 0x7fffffffn) > 0x7f800000n : (v & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+}
 
 const bigints = (_key: string, value: unknown) =>
   typeof value === "bigint" ? `${value}n` : Object.is(value, -0) ? "-0" : value;
