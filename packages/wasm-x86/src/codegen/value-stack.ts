@@ -34,13 +34,14 @@ import {
   type Xmm,
 } from "@sawmill/x86";
 import type { ValType } from "../types.js";
+import { type AddressLoc, addressMemory, addressOwned, addressReads } from "./address.js";
 import type { Cond } from "./conditions.js";
 import type { Frame } from "./frame.js";
 
 export type Loc =
   | { readonly kind: "const"; readonly n: number; readonly big: bigint }
   | { readonly kind: "reg"; readonly reg: Gpr }
-  | { readonly kind: "regdisp"; readonly reg: Gpr; readonly local: number; readonly disp: number }
+  | AddressLoc
   | { readonly kind: "pair"; readonly lo: Gpr; readonly hi: Gpr }
   | { readonly kind: "xmm"; readonly reg: Xmm }
   | { readonly kind: "local"; readonly index: number }
@@ -111,8 +112,8 @@ export class ValueStack {
       case "reg":
       case "xmm":
         return [loc.reg];
-      case "regdisp":
-        return loc.local < 0 ? [loc.reg] : [];
+      case "address":
+        return addressOwned(loc);
       case "pair":
         return [loc.lo, loc.hi];
       default:
@@ -216,10 +217,16 @@ export class ValueStack {
       case "reg":
         this.a.mov(slot(), loc.reg);
         return;
-      case "regdisp":
-        this.a.mov(slot(), loc.reg);
-        this.a.add(slot(), loc.disp);
+      case "address": {
+        // evaluate in a register the entry owns; one owning nothing is never chosen by
+        // spillDeepest, so allocating a scratch for it cannot recurse
+        const owned = addressOwned(loc)[0];
+        const reg = owned ?? this.allocGpr();
+        this.a.lea(reg, addressMemory(loc, 0));
+        this.a.mov(slot(), reg);
+        if (!owned) this.busy.delete(reg);
         return;
+      }
       case "cond":
         this.a.mov(slot(), 0); // mov leaves the flags alone
         this.a.setcc(loc.cc, m8({ base: esp, disp: slot().disp }));
@@ -264,11 +271,13 @@ export class ValueStack {
     this.entries.forEach((e, i) => {
       const refers =
         (e.loc.kind === "local" && e.loc.index === index) ||
-        (e.loc.kind === "regdisp" && e.loc.local === index);
+        (e.loc.kind === "address" && addressReads(e.loc, index));
       if (!refers) return;
       if (e.type === "i32") {
-        const reg = this.allocGpr();
+        const reg = (e.loc.kind === "address" && addressOwned(e.loc)[0]) || this.allocGpr();
         this.loadI32(reg, e);
+        this.release(e);
+        this.busy.add(reg);
         this.entries[i] = { type: "i32", loc: { kind: "reg", reg } };
       } else {
         this.spill(i);
@@ -287,8 +296,12 @@ export class ValueStack {
       case "reg":
         if (loc.reg !== dst) this.a.mov(dst, loc.reg);
         return;
-      case "regdisp":
-        this.a.lea(dst, m32({ base: loc.reg, disp: loc.disp }));
+      case "address":
+        if (loc.index === null && loc.disp === 0) {
+          if (loc.base !== dst) this.a.mov(dst, loc.base!);
+        } else {
+          this.a.lea(dst, addressMemory(loc, 0));
+        }
         return;
       case "cond": {
         const byte = lowByte(dst);

@@ -11,6 +11,7 @@
  */
 
 import { eax, edx, esp, type Label, type MemoryOperand, m32, m64, xmm0 } from "@sawmill/x86";
+import { type AddressLoc, addressMemory, addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler, Lowering } from "../codegen/function-compiler.js";
 import type { Entry } from "../codegen/value-stack.js";
 import { byteSize, TrapKind, type ValType } from "../types.js";
@@ -24,11 +25,8 @@ type CallTarget = Label | string | MemoryOperand;
 /** Pushes one argument (cdecl layout) and accounts for it in the frame. */
 function pushArgument(fc: FunctionCompiler, arg: Entry): void {
   if (arg.type === "i32") {
-    if (arg.loc.kind === "regdisp") {
-      // base + disp without a scratch register: every register may hold a pending argument
-      fc.a.push(arg.loc.reg);
-      fc.frame.pushed += 4;
-      fc.a.add(m32({ base: esp }), arg.loc.disp);
+    if (arg.loc.kind === "address") {
+      pushAddress(fc, arg.loc);
       return;
     }
     const src = source32(fc, arg);
@@ -55,6 +53,24 @@ function pushArgument(fc: FunctionCompiler, arg: Entry): void {
   fc.frame.pushed += size;
   if (arg.type === "f32") fc.a.movss(m32({ base: esp }), arg.loc.reg);
   else fc.a.movsd(m64({ base: esp }), arg.loc.reg);
+}
+
+/** Pushes base + index*scale + disp without a scratch register (pending arguments may hold
+ * every register): in a register the entry owns, else computed on the machine stack. */
+function pushAddress(fc: FunctionCompiler, loc: AddressLoc): void {
+  const owned = addressOwned(loc)[0];
+  if (owned) {
+    fc.a.lea(owned, addressMemory(loc, 0));
+    fc.a.push(owned);
+    fc.frame.pushed += 4;
+    return;
+  }
+  const top = m32({ base: esp });
+  fc.a.push(loc.index ?? loc.base!);
+  fc.frame.pushed += 4;
+  if (loc.index && loc.scale > 1) fc.a.shl(top, Math.log2(loc.scale));
+  if (loc.index && loc.base) fc.a.add(top, loc.base);
+  if (loc.disp !== 0) fc.a.add(top, loc.disp);
 }
 
 /** Calls `target` with popped `args` (first argument first) and pushes the result. */

@@ -14,6 +14,7 @@ import type { Block, FunctionCompiler, Lowering } from "../codegen/function-comp
 import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
 import { TrapKind, type ValType } from "../types.js";
+import { widenCopyLoop } from "./copy-widening.js";
 import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
 import { placeInRegisters } from "./moves.js";
 import { anyReg, freeOperands, isConst, ownedReg, readable32 } from "./values.js";
@@ -72,6 +73,7 @@ const block: Lowering = (fc, instr) => {
 const loop: Lowering = (fc, instr) => {
   const result = blockResult(fc, instr);
   fc.s.spillAll();
+  widenCopyLoop(fc);
   const header = fc.a.newLabel();
   fc.a.bind(header);
   const block = fc.newBlock("loop", header, null, result);

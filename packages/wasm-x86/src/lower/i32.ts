@@ -10,7 +10,8 @@
  * Division traps (divide by zero, INT_MIN / -1) and `rem_s x, -1 = 0` follow wasm exactly.
  */
 
-import { cl, eax, ecx, edx, type Gpr, type MemoryOperand } from "@sawmill/x86";
+import { cl, eax, ecx, edx, type Gpr, type MemoryOperand, type Scale } from "@sawmill/x86";
+import { type AddressLoc, address, addressReads } from "../codegen/address.js";
 import { type Cond, negate, swapOperands } from "../codegen/conditions.js";
 import type { FunctionCompiler, Lowering } from "../codegen/function-compiler.js";
 import { type Entry, i32Const } from "../codegen/value-stack.js";
@@ -36,7 +37,9 @@ const LOCAL_TEE = op("local.tee");
 /** Whether the entry reads local `index` (directly or as the base of a lazy address). */
 function refersTo(entry: Entry, index: number): boolean {
   const { loc } = entry;
-  return (loc.kind === "local" && loc.index === index) || (loc.kind === "regdisp" && loc.local === index);
+  return (
+    (loc.kind === "local" && loc.index === index) || (loc.kind === "address" && addressReads(loc, index))
+  );
 }
 
 /**
@@ -141,11 +144,14 @@ function arithmetic(
       fc.s.push("i32", i32Const(fold(lhs.loc.n, rhs.loc.n)).loc);
       return 0;
     }
-    if (lazyDisp && isConst(rhs) && fusedLocalTarget(fc, rhs) < 0 && lazyBase(fc, lhs)) {
-      fc.s.pop();
-      pushDisplaced(fc, fc.s.pop(), lazyDisp(rhs.loc.n));
-      return 0;
-    }
+    const lazy = lazyDisp
+      ? (x: AddressLoc, y: Entry) => {
+          if (isConst(y)) return displaced(x, lazyDisp(y.loc.n));
+          const other = lazyDisp(1) === 1 ? asAddress(fc, y) : null; // only + sums two addresses
+          return other ? summed(x, other) : null;
+        }
+      : null;
+    if (lazy && lazyAddress(fc, lazy)) return 0;
     return binary(fc, emit, commutative, toMemory);
   };
 }
@@ -160,23 +166,53 @@ function aluArithmetic(
   return arithmetic(alu(name), commutative, fold, lazyDisp, alu(name));
 }
 
-/** Whether `x + c` can stay lazy: x is a register, a register local or already lazy. */
-function lazyBase(fc: FunctionCompiler, entry: Entry): boolean {
+/** An i32 entry as a lazy address, if it is a register, a register local or already lazy. */
+function asAddress(fc: FunctionCompiler, entry: Entry): AddressLoc | null {
   const { loc } = entry;
-  return (
-    loc.kind === "reg" || loc.kind === "regdisp" || (loc.kind === "local" && homeReg(fc, loc.index) !== null)
-  );
+  if (loc.kind === "address") return loc;
+  if (loc.kind === "reg") return address({ base: loc.reg });
+  const home = loc.kind === "local" ? homeReg(fc, loc.index) : null;
+  return home && loc.kind === "local" ? address({ base: home, baseLocal: loc.index }) : null;
 }
 
-function pushDisplaced(fc: FunctionCompiler, base: Entry, disp: number): void {
-  const { loc } = base;
-  if (loc.kind === "regdisp") {
-    fc.s.push("i32", { ...loc, disp: (loc.disp + disp) | 0 });
-  } else if (loc.kind === "reg") {
-    fc.s.push("i32", { kind: "regdisp", reg: loc.reg, local: -1, disp });
-  } else if (loc.kind === "local") {
-    fc.s.push("i32", { kind: "regdisp", reg: homeReg(fc, loc.index)!, local: loc.index, disp });
+/** `x + c`: the displacement grows. */
+function displaced(a: AddressLoc, c: number): AddressLoc {
+  return { ...a, disp: (a.disp + c) | 0 };
+}
+
+/** `x + y` of two addresses, when the sum is still one addressing mode. */
+function summed(x: AddressLoc, y: AddressLoc): AddressLoc | null {
+  const disp = (x.disp + y.disp) | 0;
+  if (x.index === null && y.index === null && x.base && y.base) {
+    return address({ base: x.base, baseLocal: x.baseLocal, index: y.base, indexLocal: y.baseLocal, disp });
   }
+  const [plain, scaled] = x.index === null ? [x, y] : [y, x];
+  if (plain.index !== null || scaled.base !== null || !plain.base) return null;
+  return { ...scaled, base: plain.base, baseLocal: plain.baseLocal, disp };
+}
+
+/** `x << k` (k = 1..3) of a base-only address: an index with a scale. */
+function scaled(a: AddressLoc, k: number): AddressLoc | null {
+  if (k < 1 || k > 3 || a.index !== null || !a.base) return null;
+  const scale = (1 << k) as Scale;
+  return address({ index: a.base, indexLocal: a.baseLocal, scale, disp: a.disp * scale });
+}
+
+/**
+ * Keeps `x + c`, `x + y` and `x << k` lazy when the result is still one addressing mode and
+ * the next instruction does not store it into a register local (then computing in place wins).
+ */
+function lazyAddress(fc: FunctionCompiler, combine: (x: AddressLoc, y: Entry) => AddressLoc | null): boolean {
+  const rhs = fc.s.peek(0);
+  const lhs = fc.s.peek(1);
+  if (fusedLocalTarget(fc, rhs) >= 0) return false;
+  const x = asAddress(fc, lhs);
+  const result = x ? combine(x, rhs) : null;
+  if (!result) return false;
+  fc.s.pop();
+  fc.s.pop();
+  fc.s.push("i32", result);
+  return true;
 }
 
 /** Shifts and rotates: constant counts become immediates, others go through cl. */
@@ -191,7 +227,9 @@ function shift(name: "shl" | "sar" | "shr" | "rol" | "ror", fold: Fold): Lowerin
         fc.s.push("i32", i32Const(fold(value.loc.n, count.loc.n)).loc);
         return 0;
       }
-      const emit: Emit = (f, dst) => f.a[name](dst, count.loc.n & 31);
+      const k = count.loc.n & 31;
+      if (name === "shl" && lazyAddress(fc, (x) => scaled(x, k))) return 0;
+      const emit: Emit = (f, dst) => f.a[name](dst, k);
       return binary(fc, emit, false);
     }
     const countEntry = fc.s.pop();

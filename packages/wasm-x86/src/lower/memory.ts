@@ -10,6 +10,7 @@
  */
 
 import { type Gpr, type MemoryOperand, m8, m16, m32, m64 } from "@sawmill/x86";
+import { addressMemory, addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler, Lowering } from "../codegen/function-compiler.js";
 import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
@@ -18,26 +19,29 @@ import { callRoutine } from "./calls.js";
 import { byteOf, freeOperands, homeReg, is16, offsetMemory, ownedReg, source32 } from "./values.js";
 import { storeValue } from "./variables.js";
 
-/** The memory operand for `pointer + offset` in linear memory; `reg` is what to free after. */
+/** The memory operand for `pointer + offset` in linear memory; `regs` are to free after. */
 function address(
   fc: FunctionCompiler,
   pointer: Entry,
   offset: number,
   size: 8 | 16 | 32 | 64,
-): { mem: MemoryOperand; reg: Gpr | null } {
+): { mem: MemoryOperand; regs: Gpr[] } {
   const make = size === 8 ? m8 : size === 16 ? m16 : size === 32 ? m32 : m64;
   const { loc } = pointer;
   const base = fc.ctx.memoryBase + offset;
-  if (loc.kind === "const") return { mem: make({ disp: wrap(base + (loc.n >>> 0)) }), reg: null };
-  if (loc.kind === "regdisp")
-    return { mem: make({ base: loc.reg, disp: wrap(base + loc.disp) }), reg: loc.local < 0 ? loc.reg : null };
+  if (loc.kind === "const") return { mem: make({ disp: wrap(base + (loc.n >>> 0)) }), regs: [] };
+  if (loc.kind === "address") return { mem: addressMemory(loc, wrap(base), size), regs: addressOwned(loc) };
   if (loc.kind === "local") {
     const home = homeReg(fc, loc.index);
-    if (home) return { mem: make({ base: home, disp: wrap(base) }), reg: null };
+    if (home) return { mem: make({ base: home, disp: wrap(base) }), regs: [] };
   }
   const reg = ownedReg(fc, pointer);
-  return { mem: make({ base: reg, disp: wrap(base) }), reg };
+  return { mem: make({ base: reg, disp: wrap(base) }), regs: [reg] };
 }
+
+const freeAll = (fc: FunctionCompiler, regs: readonly Gpr[]) => {
+  for (const reg of regs) fc.s.free(reg);
+};
 
 const wrap = (n: number): number => Number(BigInt.asIntN(32, BigInt(n)));
 
@@ -47,19 +51,22 @@ function load(type: ValType, bits: 8 | 16 | 32 | 64, extension: Extension): Lowe
   return (fc, instr) => {
     const pointer = fc.s.pop();
     if (type === "f32" || type === "f64") return loadFloat(fc, pointer, instr, type);
-    const { mem, reg } = address(fc, pointer, instr.offset, bits === 64 ? 32 : bits);
+    const { mem, regs } = address(fc, pointer, instr.offset, bits === 64 ? 32 : bits);
+    const [reuse, ...others] = regs;
     if (type === "i64" && bits === 64) {
       const hi = fc.s.allocGpr();
       fc.a.mov(hi, offsetMemory(mem, 4));
-      const lo = reg ?? fc.s.allocGpr();
+      const lo = reuse ?? fc.s.allocGpr();
       fc.a.mov(lo, mem);
+      freeAll(fc, others);
       fc.s.push("i64", { kind: "pair", lo, hi });
       return 0;
     }
-    const dst = reg ?? fc.s.allocGpr();
+    const dst = reuse ?? fc.s.allocGpr();
     if (bits === 32) fc.a.mov(dst, mem);
     else if (extension === "sign") fc.a.movsx(dst, mem);
     else fc.a.movzx(dst, mem);
+    freeAll(fc, others);
     if (type === "i32") {
       fc.s.push("i32", { kind: "reg", reg: dst });
       return 0;
@@ -77,11 +84,11 @@ function load(type: ValType, bits: 8 | 16 | 32 | 64, extension: Extension): Lowe
 }
 
 function loadFloat(fc: FunctionCompiler, pointer: Entry, instr: Instr, type: "f32" | "f64"): number {
-  const { mem, reg } = address(fc, pointer, instr.offset, type === "f32" ? 32 : 64);
+  const { mem, regs } = address(fc, pointer, instr.offset, type === "f32" ? 32 : 64);
   const dst = fc.s.allocXmm();
   if (type === "f32") fc.a.movss(dst, mem);
   else fc.a.movsd(dst, mem);
-  if (reg) fc.s.free(reg);
+  freeAll(fc, regs);
   fc.s.push(type, { kind: "xmm", reg: dst });
   return 0;
 }
@@ -92,9 +99,9 @@ function storeFull(): Lowering {
     const value = fc.s.pop();
     const pointer = fc.s.pop();
     const wide = value.type === "f64";
-    const { mem, reg } = address(fc, pointer, instr.offset, wide ? 64 : 32);
+    const { mem, regs } = address(fc, pointer, instr.offset, wide ? 64 : 32);
     storeValue(fc, value, (half, asWide) => (asWide ? mem : offsetMemory(mem, half)));
-    if (reg) fc.s.free(reg);
+    freeAll(fc, regs);
     return 0;
   };
 }
@@ -104,14 +111,14 @@ function storeNarrow(bits: 8 | 16 | 32): Lowering {
   return (fc, instr) => {
     const value = fc.s.pop();
     const pointer = fc.s.pop();
-    const { mem, reg } = address(fc, pointer, instr.offset, bits);
+    const { mem, regs } = address(fc, pointer, instr.offset, bits);
     const low: Entry = value.type === "i64" ? lowHalf(value) : value;
     let src = source32(fc, low);
     if (typeof src === "number") {
       fc.a.mov(mem, bits === 8 ? src & 0xff : bits === 16 ? src & 0xffff : src);
     } else {
       if (src.kind === "mem" || (bits === 8 && byteOf(src) === null)) {
-        const copy = fc.s.allocGpr({ byte: bits === 8, exclude: reg ? [reg] : [] });
+        const copy = fc.s.allocGpr({ byte: bits === 8, exclude: regs });
         fc.a.mov(copy, src);
         freeOperands(fc, src);
         src = copy;
@@ -121,7 +128,7 @@ function storeNarrow(bits: 8 | 16 | 32): Lowering {
       freeOperands(fc, src);
     }
     fc.s.release(value);
-    if (reg) fc.s.free(reg);
+    freeAll(fc, regs);
     return 0;
   };
 }

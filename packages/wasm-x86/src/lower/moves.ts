@@ -8,6 +8,7 @@
  */
 
 import { eax, edx, type Gpr, m32, type Xmm, xmm0 } from "@sawmill/x86";
+import { addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler } from "../codegen/function-compiler.js";
 import type { Entry, Loc } from "../codegen/value-stack.js";
 import { loadFloat } from "./float-values.js";
@@ -82,10 +83,10 @@ export function relocate(fc: FunctionCompiler, value: Entry, avoid: readonly Gpr
     fc.s.free(loc.reg);
     return { type: value.type, loc: { kind: "reg", reg } };
   }
-  if (loc.kind === "regdisp" && loc.local < 0 && avoid.includes(loc.reg)) {
+  if (loc.kind === "address" && addressOwned(loc).some((r) => avoid.includes(r))) {
     const reg = fc.s.allocGpr({ exclude: avoid });
-    fc.a.lea(reg, m32({ base: loc.reg, disp: loc.disp }));
-    fc.s.free(loc.reg);
+    fc.s.loadI32(reg, value);
+    for (const r of addressOwned(loc)) fc.s.free(r);
     return { type: value.type, loc: { kind: "reg", reg } };
   }
   if (loc.kind === "pair" && (avoid.includes(loc.lo) || avoid.includes(loc.hi))) {

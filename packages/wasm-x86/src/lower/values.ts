@@ -7,6 +7,7 @@
  */
 
 import { eax, edx, GPR8, GPR16, type Gpr, type MemoryOperand, m32, type Xmm, xmm0 } from "@sawmill/x86";
+import { addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler } from "../codegen/function-compiler.js";
 import type { Entry } from "../codegen/value-stack.js";
 import { op } from "../decoder/opcodes.js";
@@ -22,9 +23,13 @@ export function homeReg(fc: FunctionCompiler, index: number): Gpr | null {
 export function ownedReg(fc: FunctionCompiler, entry: Entry, exclude: readonly Gpr[] = []): Gpr {
   const { loc } = entry;
   if (loc.kind === "reg" && !exclude.includes(loc.reg)) return loc.reg;
-  if (loc.kind === "regdisp" && loc.local < 0 && !exclude.includes(loc.reg)) {
-    fc.s.loadI32(loc.reg, entry);
-    return loc.reg;
+  if (loc.kind === "address") {
+    const [reuse, ...others] = addressOwned(loc).filter((r) => !exclude.includes(r));
+    if (reuse) {
+      fc.s.loadI32(reuse, entry);
+      for (const r of [...others, ...addressOwned(loc).filter((r) => exclude.includes(r))]) fc.s.free(r);
+      return reuse;
+    }
   }
   const byte = loc.kind === "cond";
   const reg = fc.s.allocGpr({ byte, exclude });
