@@ -29,7 +29,6 @@ import {
   type Gpr,
   type MemoryOperand,
   m8,
-  m32,
   XMM,
   type Xmm,
 } from "@sawmill/x86";

@@ -7,7 +7,7 @@
  * registers are evicted first; the returned location's registers are owned by the caller.
  */
 
-import { eax, edx, type Gpr, m32, type Xmm, xmm0 } from "@sawmill/x86";
+import { eax, edx, type Gpr, type Xmm, xmm0 } from "@sawmill/x86";
 import { addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler } from "../codegen/function-compiler.js";
 import type { Entry, Loc } from "../codegen/value-stack.js";
