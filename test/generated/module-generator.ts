@@ -5,7 +5,8 @@
  * function of its arguments: the wasm binary (functions `f0`…`f{n-1}`, all exported, imported
  * `test.emit`/`test.emit_i64`, one page of memory, two mutable globals per type, a table of every
  * function plus two empty slots) and the calls — each function with parameters called with a few
- * argument lists mixing edge values and random ones.
+ * argument lists mixing edge values and random ones, each call followed by a call of `state`
+ * (state-function.ts) so that a divergence in memory or globals shows at the call that caused it.
  */
 
 import type { Call, WasmValue } from "@sawmill/bare-runtime";
@@ -19,6 +20,7 @@ import {
   generateFunction,
   IMPORT_COUNT,
 } from "./function-generator.js";
+import { STATE_EXPORT, stateFunction } from "./state-function.js";
 
 export interface GeneratorOptions {
   readonly functions: number;
@@ -75,6 +77,7 @@ export function generateModule(
     builder.functions.push({ type, locals, body, exportName: functionName(i) });
     signatures.push({ type, weight });
   }
+  builder.functions.push(stateFunction(builder.globals.map((g) => g.type)));
   return { wasm: builder.encode(), calls: makeCalls(signatures, random, options.argumentLists) };
 }
 
@@ -94,10 +97,10 @@ function constant(type: ValType, random: Random): Code {
 function makeCalls(signatures: readonly GeneratedSignature[], random: Random, lists: number): Call[] {
   return signatures.flatMap(({ type }, i) => {
     const count = type.params.length === 0 ? 1 : lists;
-    return Array.from({ length: count }, () => ({
-      export: functionName(i),
-      args: type.params.map((p) => argument(p, random)),
-    }));
+    return Array.from({ length: count }, () => [
+      { export: functionName(i), args: type.params.map((p) => argument(p, random)) },
+      { export: STATE_EXPORT, args: [] },
+    ]).flat();
   });
 }
 

@@ -28,7 +28,7 @@ writeFileSync(`${base}.wasm`, module.wasm);
 const wasmDis = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".bin", "wasm-dis");
 writeFileSync(`${base}.wat`, execFileSync(wasmDis, [`${base}.wasm`, "--all-features"]));
 console.log(
-  `wrote ${base}.wasm and ${base}.wat (function f<i> is wasm function i + 2: two imports come first)`,
+  `wrote ${base}.wasm and ${base}.wat (function f<i> is $<i> there: wasm-dis numbers imports apart)`,
 );
 const calls =
   functionText === undefined
