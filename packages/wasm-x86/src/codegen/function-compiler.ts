@@ -15,6 +15,7 @@ import { type Assembler, esp, type Label } from "@sawmill/x86";
 import type { Instr } from "../decoder/instructions.js";
 import { opcodeName } from "../decoder/opcodes.js";
 import { CompileError } from "../errors.js";
+import type { ConditionTargets } from "../lower/condition-blocks.js";
 import type { FuncType, ValType } from "../types.js";
 import type { FunctionFacts } from "./analysis.js";
 import { Frame, planHomes } from "./frame.js";
@@ -37,6 +38,8 @@ export interface Block {
   readonly reachableAtEntry: boolean;
   /** For a loop whose header is `<pure condition>; if`: see `lower/loop-rotation.ts`. */
   rotation: LoopRotation | null;
+  /** Set when the block's i32 value only feeds the next `if`: see `lower/condition-blocks.ts`. */
+  condition: ConditionTargets | null;
 }
 
 export interface LoopRotation {
@@ -70,6 +73,8 @@ export class FunctionCompiler {
   readonly blocks: Block[] = [];
   reachable = true;
   pc = 0;
+  /** A condition block just ended: the next `if` takes its labels instead of a value. */
+  pendingCondition: ConditionTargets | null = null;
   private readonly epilogue: Label;
 
   constructor(
@@ -141,6 +146,7 @@ export class FunctionCompiler {
       hasElse: false,
       reachableAtEntry: this.reachable,
       rotation: null,
+      condition: null,
     };
   }
 

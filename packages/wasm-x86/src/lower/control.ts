@@ -14,6 +14,7 @@ import type { Block, FunctionCompiler, Lowering } from "../codegen/function-comp
 import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
 import { TrapKind, type ValType } from "../types.js";
+import { branchOnValue, planConditionBlock } from "./condition-blocks.js";
 import { widenCopyLoop } from "./copy-widening.js";
 import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
 import { placeInRegisters } from "./moves.js";
@@ -66,7 +67,9 @@ function resetTo(fc: FunctionCompiler, block: Block): void {
 const block: Lowering = (fc, instr) => {
   const result = blockResult(fc, instr);
   fc.s.spillAll();
-  fc.blocks.push(fc.newBlock("block", fc.a.newLabel(), null, result));
+  const b = fc.newBlock("block", fc.a.newLabel(), null, result);
+  if (result === "i32" && fc.reachable) b.condition = planConditionBlock(fc, fc.pc);
+  fc.blocks.push(b);
   return 0;
 };
 
@@ -88,6 +91,14 @@ const if_: Lowering = (fc, instr) => {
     fc.blocks.push(fc.newBlock("if", fc.a.newLabel(), fc.a.newLabel(), result));
     return 0;
   }
+  const pending = fc.pendingCondition;
+  fc.pendingCondition = null;
+  if (pending?.endIndex === fc.pc - 1) {
+    // the preceding condition block already branched here or to its false label
+    fc.a.bind(pending.trueLabel);
+    fc.blocks.push(fc.newBlock("if", fc.a.newLabel(), pending.falseLabel, result));
+    return 0;
+  }
   const condition = fc.s.pop();
   const elseLabel = fc.a.newLabel();
   if (isConst(condition)) {
@@ -99,13 +110,17 @@ const if_: Lowering = (fc, instr) => {
     fc.a.jcc(negate(cc), elseLabel);
     noteHeaderIf(fc, fc.pc, elseLabel);
   }
-  fc.blocks.push(fc.newBlock("if", fc.a.newLabel(), elseLabel, result));
+  const b = fc.newBlock("if", fc.a.newLabel(), elseLabel, result);
+  if (result === "i32") b.condition = planConditionBlock(fc, fc.pc);
+  fc.blocks.push(b);
   return 0;
 };
 
 const else_: Lowering = (fc) => {
   const b = fc.blocks[fc.blocks.length - 1];
-  if (fc.reachable) {
+  if (fc.reachable && b.condition) {
+    branchOnValue(fc, b.condition, false);
+  } else if (fc.reachable) {
     passResult(fc, b.result, false);
     fc.a.jmp(branchTo(b));
   }
@@ -119,6 +134,7 @@ const else_: Lowering = (fc) => {
 const end: Lowering = (fc) => {
   const b = fc.blocks.pop()!;
   const fallsThrough = fc.reachable;
+  if (b.condition) return endConditionBlock(fc, b);
   if (fallsThrough) passResult(fc, b.result, false);
   if (b.kind === "function") return 0;
   resetTo(fc, b);
@@ -129,6 +145,16 @@ const end: Lowering = (fc) => {
   if (fc.reachable && b.result !== null) pushResult(fc, b.result);
   return 0;
 };
+
+/** The value went out as branches; the consuming `if` binds the labels. */
+function endConditionBlock(fc: FunctionCompiler, b: Block): number {
+  if (fc.reachable) branchOnValue(fc, b.condition!, true);
+  resetTo(fc, b);
+  if (b.kind === "if" && !b.hasElse) fc.a.bind(b.elseLabel!);
+  fc.pendingCondition = b.condition;
+  fc.reachable = b.reachableAtEntry;
+  return 0;
+}
 
 /** After a merge the result is in its canonical registers. */
 function pushResult(fc: FunctionCompiler, type: ValType): void {

@@ -199,13 +199,12 @@ function scaled(a: AddressLoc, k: number): AddressLoc | null {
 }
 
 /**
- * Keeps `x + c`, `x + y` and `x << k` lazy when the result is still one addressing mode and
- * the next instruction does not store it into a register local (then computing in place wins).
+ * Keeps `x + c`, `x + y` and `x << k` lazy when the result is still one addressing mode (a
+ * following local.set evaluates it with one `lea`, as cheap as computing in place).
  */
 function lazyAddress(fc: FunctionCompiler, combine: (x: AddressLoc, y: Entry) => AddressLoc | null): boolean {
   const rhs = fc.s.peek(0);
   const lhs = fc.s.peek(1);
-  if (fusedLocalTarget(fc, rhs) >= 0) return false;
   const x = asAddress(fc, lhs);
   const result = x ? combine(x, rhs) : null;
   if (!result) return false;

@@ -14,6 +14,7 @@ import { addressMemory, addressOwned } from "../codegen/address.js";
 import type { FunctionCompiler, Lowering } from "../codegen/function-compiler.js";
 import type { Entry } from "../codegen/value-stack.js";
 import type { Instr } from "../decoder/instructions.js";
+import { op } from "../decoder/opcodes.js";
 import type { ValType } from "../types.js";
 import { callRoutine } from "./calls.js";
 import { byteOf, freeOperands, homeReg, is16, offsetMemory, ownedReg, source32 } from "./values.js";
@@ -43,6 +44,22 @@ const freeAll = (fc: FunctionCompiler, regs: readonly Gpr[]) => {
   for (const reg of regs) fc.s.free(reg);
 };
 
+const LOCAL_SET = op("local.set");
+const LOCAL_TEE = op("local.tee");
+
+/**
+ * `load; local.set L` with L in a register: load straight into L's home (the address is read
+ * before the destination is written, so it may use L itself). Other stack entries still
+ * reading L are evaluated first.
+ */
+function loadTarget(fc: FunctionCompiler): number {
+  const next = fc.peek();
+  if (!next || (next.op !== LOCAL_SET && next.op !== LOCAL_TEE) || homeReg(fc, next.index) === null)
+    return -1;
+  fc.s.detachLocal(next.index);
+  return next.index;
+}
+
 const wrap = (n: number): number => Number(BigInt.asIntN(32, BigInt(n)));
 
 type Extension = "zero" | "sign" | null;
@@ -62,10 +79,16 @@ function load(type: ValType, bits: 8 | 16 | 32 | 64, extension: Extension): Lowe
       fc.s.push("i64", { kind: "pair", lo, hi });
       return 0;
     }
-    const dst = reuse ?? fc.s.allocGpr();
+    const local = type === "i32" ? loadTarget(fc) : -1;
+    const dst = local >= 0 ? homeReg(fc, local)! : (reuse ?? fc.s.allocGpr());
     if (bits === 32) fc.a.mov(dst, mem);
     else if (extension === "sign") fc.a.movsx(dst, mem);
     else fc.a.movzx(dst, mem);
+    if (local >= 0) {
+      freeAll(fc, regs);
+      if (fc.peek()!.op === LOCAL_TEE) fc.s.push("i32", { kind: "local", index: local });
+      return 1;
+    }
     freeAll(fc, others);
     if (type === "i32") {
       fc.s.push("i32", { kind: "reg", reg: dst });

@@ -91,10 +91,17 @@ export function isConst(entry: Entry): entry is Entry & { loc: { kind: "const"; 
 
 const CONDITION_CONSUMERS = new Set([op("br_if"), op("if"), op("select"), op("i32.eqz")]);
 
-/** Whether the next instruction takes an i32 as a truth value (so flags can stay flags). */
+const ARM_ENDS = new Set([op("else"), op("end")]);
+
+/**
+ * Whether the next instruction takes an i32 as a truth value (so flags can stay flags):
+ * br_if/if/select/eqz, or the end of an arm of a condition block.
+ */
 export function nextTakesCondition(fc: FunctionCompiler): boolean {
   const next = fc.peek();
-  return next !== null && CONDITION_CONSUMERS.has(next.op);
+  if (next === null) return false;
+  if (ARM_ENDS.has(next.op)) return fc.blocks[fc.blocks.length - 1]?.condition != null;
+  return CONDITION_CONSUMERS.has(next.op);
 }
 
 /** Canonical registers of a block result (the same as the cdecl return registers). */
