@@ -25,6 +25,7 @@ const EXPORTS: Record<string, Signature> = {
   store: { params: ["i32", "i32"], results: [] },
   load: { params: ["i32"], results: ["i32"] },
   recurse_forever: { params: [], results: [] },
+  spin: { params: [], results: [] },
 };
 
 export function fixtureModule(memory: BareModule["memory"]): BareModule {
@@ -125,6 +126,10 @@ function emitBodies(a: Assembler): void {
   a.mov(ecx, arg(1));
   a.mov(m32({ base: eax, disp: FIXTURE_MEMORY_BASE }), ecx);
   a.ret();
+  const spin = a.newLabel();
+  a.global("fx_spin");
+  a.bind(spin);
+  a.jmp(spin);
   const overflow = a.newLabel();
   a.global("fx_recurse_forever");
   a.cmp(esp, m32({ symbol: "__wasm_stack_limit" }));

@@ -81,4 +81,19 @@ describe("runOnBareMetal with a hand-assembled module", () => {
     const ADD_BODY = 3; // mov, add, ret
     expect(after!.instructions - before!.instructions).toBe(1 + ADD_BODY + 4);
   });
+
+  it("fails with the results so far when the guest never finishes", async () => {
+    const run = runOnBareMetal(
+      fixtureModule(null),
+      [
+        { export: "add", args: [1, 2] },
+        { export: "spin", args: [] },
+        { export: "add", args: [3, 4] },
+      ],
+      { maxInstructions: 2_000_000 },
+    );
+    await expect(run).rejects.toThrow(
+      /timed out after 1 of 3 calls \(next: call #1 spin\(\)\)\nresults: \[\{"value":3\}\]/,
+    );
+  });
 });
