@@ -7,6 +7,7 @@
 
 import type { Lowering } from "../codegen/function-compiler.js";
 import { op } from "../decoder/opcodes.js";
+import { lowerBranchCondition } from "./branch-conditions.js";
 import { callLowerings } from "./calls.js";
 import { controlLowerings } from "./control.js";
 import { floatLowerings } from "./float.js";
@@ -16,10 +17,18 @@ import { memoryLowerings } from "./memory.js";
 import { selectLowerings } from "./select.js";
 import { variableLowerings } from "./variables.js";
 
+const localGet = variableLowerings["local.get"];
+
+/** Fusions entered from an instruction that otherwise lowers plainly. */
+const fusions: Record<string, Lowering> = {
+  "local.get": (fc, instr) => lowerBranchCondition(fc, localGet) ?? localGet(fc, instr),
+};
+
 const FAMILIES = [
   controlLowerings,
   selectLowerings,
   variableLowerings,
+  fusions,
   callLowerings,
   memoryLowerings,
   i32Lowerings,

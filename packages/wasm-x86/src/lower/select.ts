@@ -54,6 +54,9 @@ function selectI32(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFals
 }
 
 function selectI64(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFalse: Entry): void {
+  // test first: frees the condition's register before the pairs need up to four more (all the
+  // code below only moves values, so the flags survive)
+  const cc = negate(truthCondition(fc, condition));
   const [lo, hi] = ownedPair(fc, ifTrue);
   const [altLo, altHi] = halves(fc, ifFalse);
   const regs = [altLo, altHi].map((half) => {
@@ -62,7 +65,6 @@ function selectI64(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFals
     fc.a.mov(reg, half);
     return reg;
   });
-  const cc = negate(truthCondition(fc, condition));
   fc.a.cmovcc(cc, lo, regs[0]);
   fc.a.cmovcc(cc, hi, regs[1]);
   fc.s.release(ifFalse);
