@@ -5,9 +5,5 @@
  */
 export const KNOWN_GAPS: Readonly<Record<"integer" | "all", Readonly<Record<number, string>>>> = {
   integer: {},
-  all: {
-    0: "compile error at select: register allocation failed: all operands in flight",
-    8: "compile error at select: register allocation failed: all operands in flight",
-    19: "compile error at select: register allocation failed: all operands in flight",
-  },
+  all: {},
 };
