@@ -4,15 +4,20 @@
  *
  * Layer: per-opcode lowering. The condition is usually a flags entry left by a fused compare;
  * materializing the two operands only moves values, so the flags survive until the cmov.
+ * `local.set $l (select x (local.get $l) c)` with $l in a register (asc's `if (c) l = x`) is
+ * one cmov into $l's register, consuming the local.set.
  */
 
 import { negate } from "../codegen/conditions.js";
 import type { FunctionCompiler, Lowering } from "../codegen/function-compiler.js";
 import type { Entry } from "../codegen/value-stack.js";
+import { op } from "../decoder/opcodes.js";
 import { truthCondition } from "./control.js";
 import { floatSource, ownedXmm } from "./float-values.js";
 import { halves, ownedPair } from "./pairs.js";
-import { freeOperands, isConst, ownedReg, readable32 } from "./values.js";
+import { freeOperands, homeReg, isConst, ownedReg, readable32 } from "./values.js";
+
+const LOCAL_SET = op("local.set");
 
 const select: Lowering = (fc) => {
   const condition = fc.s.pop();
@@ -24,7 +29,8 @@ const select: Lowering = (fc) => {
     pushAgain(fc, keep);
     return 0;
   }
-  if (ifTrue.type === "i32") selectI32(fc, condition, ifTrue, ifFalse);
+  if (ifTrue.type === "i32")
+    return selectIntoLocal(fc, condition, ifTrue, ifFalse) ?? selectI32(fc, condition, ifTrue, ifFalse);
   else if (ifTrue.type === "i64") selectI64(fc, condition, ifTrue, ifFalse);
   else selectFloat(fc, condition, ifTrue, ifFalse);
   return 0;
@@ -43,7 +49,33 @@ function pushAgain(fc: FunctionCompiler, entry: Entry): void {
   } else fc.s.push(entry.type, { kind: "xmm", reg: ownedXmm(fc, entry) });
 }
 
-function selectI32(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFalse: Entry): void {
+/** `l = c ? x : l` (or `c ? l : y`) as a cmov into l's register; returns 1 (the local.set
+ * consumed), or null when the next instruction does not store the select into a register
+ * local that is one of its arms. */
+function selectIntoLocal(
+  fc: FunctionCompiler,
+  condition: Entry,
+  ifTrue: Entry,
+  ifFalse: Entry,
+): number | null {
+  const next = fc.peek();
+  const home = next?.op === LOCAL_SET ? homeReg(fc, next.index) : null;
+  if (!next || !home) return null;
+  const isLocal = (e: Entry) => e.loc.kind === "local" && e.loc.index === next.index;
+  const keepWhenTrue = isLocal(ifTrue);
+  if (!keepWhenTrue && !isLocal(ifFalse)) return null;
+  const [kept, other] = keepWhenTrue ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
+  const src = readable32(fc, other); // read before the home register changes
+  fc.s.detachLocal(next.index); // only moves: the flags survive
+  const cc = truthCondition(fc, condition);
+  fc.a.cmovcc(keepWhenTrue ? negate(cc) : cc, home, src);
+  fc.s.release(other);
+  fc.s.release(kept);
+  if (src !== home) freeOperands(fc, src);
+  return 1;
+}
+
+function selectI32(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFalse: Entry): number {
   const dst = ownedReg(fc, ifTrue);
   const alternative = readable32(fc, ifFalse);
   const cc = truthCondition(fc, condition);
@@ -51,6 +83,7 @@ function selectI32(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFals
   fc.s.release(ifFalse);
   if (alternative !== dst) freeOperands(fc, alternative);
   fc.s.push("i32", { kind: "reg", reg: dst });
+  return 0;
 }
 
 function selectI64(fc: FunctionCompiler, condition: Entry, ifTrue: Entry, ifFalse: Entry): void {
