@@ -17,6 +17,7 @@ import { TrapKind, type ValType } from "../types.js";
 import { branchOnValue, planConditionBlock } from "./condition-blocks.js";
 import { widenCopyLoop } from "./copy-widening.js";
 import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
+import { skewedIndex } from "./jump-table-skew.js";
 import { placeInRegisters } from "./moves.js";
 import { anyReg, freeOperands, isConst, ownedReg, readable32 } from "./values.js";
 
@@ -218,7 +219,12 @@ const brTable: Lowering = (fc, instr) => {
   const fallback = targets.pop()!;
   const indexEntry = fc.s.pop();
   const carried = branchType(fallback);
-  const index = carried !== null ? ownedReg(fc, indexEntry, [eax, edx]) : anyReg(fc, indexEntry);
+  const skewed = carried === null && targets.length > COMPARE_CHAIN_MAX ? skewedIndex(indexEntry) : null;
+  const index = skewed
+    ? skewed.reg
+    : carried !== null
+      ? ownedReg(fc, indexEntry, [eax, edx])
+      : anyReg(fc, indexEntry);
   passResult(fc, carried, false);
   if (targets.length <= COMPARE_CHAIN_MAX) {
     targets.forEach((t, k) => {
@@ -226,9 +232,11 @@ const brTable: Lowering = (fc, instr) => {
       fc.a.jcc("e", branchTo(t));
     });
   } else {
-    fc.a.cmp(index, targets.length);
+    const skew = skewed?.skew ?? 0;
+    fc.a.cmp(index, targets.length + skew);
     fc.a.jcc("ae", branchTo(fallback));
-    const table = fc.ctx.jumpTable(targets.map((t) => branchTo(t)));
+    const leading: Label[] = new Array(skew).fill(branchTo(fallback));
+    const table = fc.ctx.jumpTable([...leading, ...targets.map((t) => branchTo(t))]);
     fc.a.jmp(m32({ index, scale: 4, label: table }));
   }
   fc.a.jmp(branchTo(fallback));

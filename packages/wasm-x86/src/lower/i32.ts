@@ -94,7 +94,9 @@ function binary(fc: FunctionCompiler, emit: Emit, commutative: boolean, toMemory
   if (local >= 0) {
     const home = homeReg(fc, local)!;
     fc.s.detachLocal(local);
-    if (!refersTo(lhs, local)) {
+    // lhs is the local itself (in place), or anything else — a lazy address reading the
+    // local included — evaluated into the home first (reads happen before the write)
+    if (!(lhs.loc.kind === "local" && lhs.loc.index === local)) {
       fc.s.loadI32(home, lhs);
       fc.s.release(lhs);
     }
