@@ -16,8 +16,8 @@ import type { Instr } from "../decoder/instructions.js";
 import { TrapKind, type ValType } from "../types.js";
 import { branchOnValue, planConditionBlock } from "./condition-blocks.js";
 import { widenCopyLoop } from "./copy-widening.js";
-import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
 import { skewedIndex } from "./jump-table-skew.js";
+import { emitRotatedBackEdge, noteHeaderIf, planRotation } from "./loop-rotation.js";
 import { placeInRegisters } from "./moves.js";
 import { anyReg, freeOperands, isConst, ownedReg, readable32 } from "./values.js";
 
