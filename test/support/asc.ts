@@ -8,7 +8,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,7 +32,10 @@ export async function compileAssemblyScript(
   } catch {
     const binary = await runAsc(source, flags);
     mkdirSync(CACHE, { recursive: true });
-    writeFileSync(cached, binary);
+    // Write then rename, so an interrupted run never leaves a truncated module in the cache.
+    const partial = `${cached}.${process.pid}.partial`;
+    writeFileSync(partial, binary);
+    renameSync(partial, cached);
     return binary;
   }
 }
