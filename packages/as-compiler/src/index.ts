@@ -1,2 +1,2 @@
 export { STANDARD_ASC_FLAGS } from "./asc-flags.js";
-export { AscError, type CompileOptions, compileFile, compileSource } from "./compile.js";
+export { AscError, type CompileOptions, compileFile, compileSource, type SourceOptions } from "./compile.js";

@@ -24,6 +24,16 @@ describe("compileSource", () => {
     expect(((await instantiate(first)).add as (a: number, b: number) => number)(2, 3)).toBe(5);
   });
 
+  it("resolves imports of in-memory files", async () => {
+    const wasm = await compileSource(
+      'import { K } from "./constants"; export function k(): i32 { return K; }',
+      {
+        files: { "constants.ts": "export const K: i32 = 42;" },
+      },
+    );
+    expect(((await instantiate(wasm)).k as () => number)()).toBe(42);
+  });
+
   it("reports asc's diagnostics with the position", async () => {
     const error = await compileSource("export function f(): i32 { return nope; }").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AscError);
