@@ -75,6 +75,8 @@ export class FunctionCompiler {
   pc = 0;
   /** A condition block just ended: the next `if` takes its labels instead of a value. */
   pendingCondition: ConditionTargets | null = null;
+  /** While a rotated back edge re-lowers a loop header: the targets its condition block takes. */
+  conditionOverride: ConditionTargets | null = null;
   private readonly epilogue: Label;
 
   constructor(

@@ -1,11 +1,13 @@
 /**
- * `br_if` on an `i32.or` / `i32.and` / `i32.eqz` tree of comparisons: a chain of compare-and-
- * jump instead of 0/1 values combined and tested (`c == 95 || c - 97 <u 26 || c - 48 <u 10`
- * becomes three `cmp; jcc target`).
+ * `br_if` and `if` on an `i32.or` / `i32.and` / `i32.eqz` tree of comparisons: a chain of
+ * compare-and-jump instead of 0/1 values combined and tested (`c == 95 || c - 97 <u 26 ||
+ * c - 48 <u 10` becomes three `cmp; jcc target`). An `if` takes the chain through
+ * `fc.pendingCondition` (its true label falls into the then-arm, its false label is the else).
  *
  * Layer: lowering fusion, entered from the first instruction of such a tree (`local.get`).
  * Interface: `lowerBranchCondition(fc)` returns how many instructions after the current one
- * it consumed (through the br_if), or null when the current instruction starts no such tree.
+ * it consumed (through the br_if, or up to the if), or null when it starts no such tree.
+ * An `if` right after `loop` is left to loop rotation, which re-lowers header tests itself.
  *
  * Exactness: every leaf is a comparison of `local.get` / `i32.const` / `i32.add` / `i32.sub`
  * operands — pure and trap-free — so evaluating only as many leaves as decide the outcome
@@ -61,6 +63,8 @@ const OR = op("i32.or");
 const AND = op("i32.and");
 const EQZ = op("i32.eqz");
 const BR_IF = op("br_if");
+const IF = op("if");
+const LOOP = op("loop");
 const LOCAL_GET = op("local.get");
 
 /** The pure value expression ending at `end`, or null. */
@@ -103,16 +107,17 @@ interface Plan {
 
 const plans = new WeakMap<readonly Instr[], Map<number, Plan>>();
 
-/** br_if conditions worth a jump chain (at least one or/and), by the index they start at. */
+/** br_if and if conditions worth a jump chain (at least one or/and), by the index they start at. */
 function plansOf(instrs: readonly Instr[]): Map<number, Plan> {
   let found = plans.get(instrs);
   if (found) return found;
   found = new Map();
   instrs.forEach((instr, branch) => {
-    if (instr.op !== BR_IF) return;
+    if (instr.op !== BR_IF && instr.op !== IF) return;
     const tree = parseCondition(instrs, branch - 1);
-    if (tree && combines(tree) && instrs[tree.start].op === LOCAL_GET)
-      found!.set(tree.start, { tree, branch });
+    if (!tree || !combines(tree) || instrs[tree.start].op !== LOCAL_GET) return;
+    if (instr.op === IF && instrs[tree.start - 1]?.op === LOOP) return;
+    found!.set(tree.start, { tree, branch });
   });
   plans.set(instrs, found);
   return found;
@@ -198,6 +203,14 @@ export function lowerBranchCondition(fc: FunctionCompiler, lowerGet: LowerGet): 
   const start = fc.pc;
   const plan = plansOf(fc.input.instrs).get(start);
   if (!plan || !fc.reachable) return null;
+  if (fc.input.instrs[plan.branch].op === IF) {
+    fc.s.spillAll(); // what the if would do on entry; the block's base must be in slots
+    const falseLabel = fc.a.newLabel();
+    branchOn(fc, plan.tree, falseLabel, false, lowerGet);
+    fc.pc = start;
+    fc.pendingCondition = { trueLabel: fc.a.newLabel(), falseLabel, endIndex: plan.branch - 1 };
+    return plan.branch - 1 - start;
+  }
   const target = fc.target(fc.input.instrs[plan.branch].index);
   if (target.kind !== "loop" && target.result !== null) return null;
   target.branched = true;

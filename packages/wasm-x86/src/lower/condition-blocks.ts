@@ -21,6 +21,8 @@ export interface ConditionTargets {
   readonly falseLabel: Label;
   /** Index of the block's `end`; the consuming `if` is the next instruction. */
   readonly endIndex: number;
+  /** The last arm falls through to the false target (a rotated loop's exit jump) instead. */
+  readonly fallThroughFalse?: boolean;
 }
 
 const OPENERS = new Set(["block", "loop", "if"].map(op));
@@ -41,7 +43,9 @@ export function planConditionBlock(fc: FunctionCompiler, start: number): Conditi
       const next = instrs[k + 1];
       const plainIf =
         next?.op === IF && next.block !== null && "result" in next.block && next.block.result === null;
-      return plainIf ? { trueLabel: fc.a.newLabel(), falseLabel: fc.a.newLabel(), endIndex: k } : null;
+      if (!plainIf) return null;
+      if (fc.conditionOverride?.endIndex === k) return fc.conditionOverride;
+      return { trueLabel: fc.a.newLabel(), falseLabel: fc.a.newLabel(), endIndex: k };
     } else if ((instr.op === BR || instr.op === BR_IF) && instr.index === depth) return null;
     else if (instr.op === BR_TABLE && instr.targets!.includes(depth)) return null;
   }
@@ -54,13 +58,16 @@ export function planConditionBlock(fc: FunctionCompiler, start: number): Conditi
  */
 export function branchOnValue(fc: FunctionCompiler, targets: ConditionTargets, lastArm: boolean): void {
   const value = fc.s.pop();
+  const fallThrough = targets.fallThroughFalse ? targets.falseLabel : targets.trueLabel;
   if (isConst(value)) {
     const target = value.loc.n !== 0 ? targets.trueLabel : targets.falseLabel;
-    if (!(lastArm && target === targets.trueLabel)) fc.a.jmp(target);
+    if (!(lastArm && target === fallThrough)) fc.a.jmp(target);
     return;
   }
   const cc = truthCondition(fc, value);
-  if (lastArm) {
+  if (lastArm && targets.fallThroughFalse) {
+    fc.a.jcc(cc, targets.trueLabel);
+  } else if (lastArm) {
     fc.a.jcc(negate(cc), targets.falseLabel);
   } else {
     fc.a.jcc(cc, targets.trueLabel);

@@ -97,6 +97,7 @@ const if_: Lowering = (fc, instr) => {
   if (pending?.endIndex === fc.pc - 1) {
     // the preceding condition block already branched here or to its false label
     fc.a.bind(pending.trueLabel);
+    noteHeaderIf(fc, fc.pc, pending.falseLabel);
     fc.blocks.push(fc.newBlock("if", fc.a.newLabel(), pending.falseLabel, result));
     return 0;
   }

@@ -11,6 +11,7 @@
  */
 
 import type { Block, FunctionCompiler, LoopRotation } from "../codegen/function-compiler.js";
+import type { Instr } from "../decoder/instructions.js";
 import { op } from "../decoder/opcodes.js";
 
 const IF = op("if");
@@ -50,17 +51,41 @@ const PURE = new Set(
   ].map(op),
 );
 
-/** The rotation plan for a loop starting at instruction `loopIndex`, if its header qualifies. */
+const ELSE = op("else");
+const END = op("end");
+const MAX_CONDITION_BLOCK = 24;
+
+/** Whether `instr` opens an `if` with the given block result (null: no value). */
+function isIf(instr: Instr, result: string | null): boolean {
+  return instr.op === IF && instr.block !== null && "result" in instr.block && instr.block.result === result;
+}
+
+/**
+ * The rotation plan for a loop starting at instruction `loopIndex`, if its header is pure
+ * code — optionally one `if (result i32) … else … end` of pure code (an `a && b` test) —
+ * followed by an `if` without result.
+ */
 export function planRotation(fc: FunctionCompiler, loopIndex: number): LoopRotation | null {
   const instrs = fc.input.instrs;
   const start = loopIndex + 1;
-  for (let k = start; k < instrs.length && k - start <= MAX_CONDITION; k++) {
+  let depth = 0;
+  let conditionBlocks = 0;
+  for (let k = start; k < instrs.length && k - start <= MAX_CONDITION_BLOCK; k++) {
     const instr = instrs[k];
-    if (instr.op === IF) {
-      const emptyType = instr.block !== null && "result" in instr.block && instr.block.result === null;
-      return k > start && emptyType ? { condStart: start, condEnd: k, body: null, exit: null } : null;
+    if (depth === 0 && isIf(instr, null)) {
+      if (k === start) return null;
+      return { condStart: start, condEnd: k, body: null, exit: null };
     }
-    if (!PURE.has(instr.op)) return null;
+    if (isIf(instr, "i32")) {
+      if (depth > 0 || ++conditionBlocks > 1) return null;
+      depth++;
+    } else if (instr.op === ELSE && depth === 1) {
+      // the else arm of the header's condition block
+    } else if (instr.op === END && depth === 1) {
+      depth--;
+    } else if (!PURE.has(instr.op) || (depth === 0 && k - start > MAX_CONDITION)) {
+      return null;
+    }
   }
   return null;
 }
@@ -77,7 +102,8 @@ export function noteHeaderIf(fc: FunctionCompiler, ifIndex: number, exit: Block[
 
 /**
  * Emits a rotated back edge to `loop` if possible (stack already reset to the loop's base);
- * returns false when the caller should jump to the header instead.
+ * returns false when the caller should jump to the header instead. A header condition block
+ * branches straight to the body or the exit (falling through to the exit jump).
  */
 export function emitRotatedBackEdge(
   fc: FunctionCompiler,
@@ -87,16 +113,27 @@ export function emitRotatedBackEdge(
   const rotation = loop.rotation;
   if (!rotation?.body || !rotation.exit) return false;
   const resume = fc.pc;
+  fc.conditionOverride = {
+    trueLabel: rotation.body,
+    falseLabel: rotation.exit,
+    endIndex: rotation.condEnd - 1,
+    fallThroughFalse: true,
+  };
   try {
     for (fc.pc = rotation.condStart; fc.pc < rotation.condEnd; fc.pc++) {
       const instr = fc.input.instrs[fc.pc];
       const consumed = fc.ctx.lowering(instr.op)!(fc, instr) ?? 0;
       if (consumed !== 0) throw new Error("loop rotation: a header instruction fused with the next");
     }
-    fc.a.jcc(lowerCondition(fc) as never, rotation.body);
+    if (fc.pendingCondition?.endIndex === rotation.condEnd - 1) {
+      fc.pendingCondition = null; // its arms already branched to the body
+    } else {
+      fc.a.jcc(lowerCondition(fc) as never, rotation.body);
+    }
     fc.a.jmp(rotation.exit);
   } finally {
     fc.pc = resume;
+    fc.conditionOverride = null;
   }
   return true;
 }
