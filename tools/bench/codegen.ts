@@ -18,9 +18,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileFile, STANDARD_ASC_FLAGS } from "@sawmill/as-compiler";
 import type { BareModule } from "@sawmill/bare-runtime";
 import { asKernelModule, KERNEL_PREFIX } from "./src/as-kernel.js";
-import { ASC_FLAGS, compileAssemblyScript } from "./src/assemblyscript.js";
 import { cKernelModule, cStartObject } from "./src/c-kernel.js";
 import { compileC, GCC_FLAGS } from "./src/gcc.js";
 import { KERNEL_NAMES, type KernelName, kernelSource } from "./src/kernels.js";
@@ -28,6 +28,8 @@ import { functionListing } from "./src/listing.js";
 import { type KernelValues, measureKernel, referenceRun } from "./src/measure.js";
 import { formatTable, type KernelReport, ratioOf, toJson } from "./src/report.js";
 
+/** A C programmer's build has no assertions either. */
+const ASC_FLAGS: readonly string[] = ["--noAssert"];
 const RESULTS = fileURLToPath(new URL("../../bench/results/codegen.json", import.meta.url));
 
 interface Options {
@@ -38,7 +40,9 @@ interface Options {
 
 async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
-  console.log(`ours: asc ${ASC_FLAGS.join(" ")} → @sawmill/wasm-x86;  gcc: gcc ${GCC_FLAGS.join(" ")}`);
+  console.log(
+    `ours: asc ${[...STANDARD_ASC_FLAGS, ...ASC_FLAGS].join(" ")} → @sawmill/wasm-x86;  gcc: gcc ${GCC_FLAGS.join(" ")}`,
+  );
   const rows: KernelReport[] = [];
   for (const kernel of options.kernels) {
     const row = await benchmarkKernel(kernel, options);
@@ -60,7 +64,7 @@ async function benchmarkKernel(kernel: KernelName, { dump, listing }: Options): 
   let reference: KernelValues;
   let wasm: Uint8Array;
   try {
-    wasm = await compileAssemblyScript(kernelSource(kernel, "ts"));
+    wasm = await compileFile(kernelSource(kernel, "ts"), { flags: ASC_FLAGS });
     reference = await referenceRun(wasm);
   } catch (error) {
     return { kernel, ours: null, gcc: null, ratio: null, error: `reference: ${message(error)}` };
