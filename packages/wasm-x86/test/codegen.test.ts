@@ -3,15 +3,15 @@
  * disassembly of small functions (capstone via @sawmill/x86).
  */
 
+import { compileSource } from "@sawmill/as-compiler";
 import { disassemble, loadDisassembler } from "@sawmill/x86";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileModule } from "../src/index.js";
-import { compileAssemblyScript } from "./asc.js";
 
 const BASE = 0x0100_0000;
 
 async function listing(source: string, name: string): Promise<string[]> {
-  const compiled = compileModule(await compileAssemblyScript(source), { memoryBase: BASE });
+  const compiled = compileModule(await compileSource(source), { memoryBase: BASE });
   const { symbols, sections } = compiled.object;
   const start = symbols.find((s) => s.name === name)!.offset;
   const next = symbols

@@ -5,10 +5,10 @@
  * the byte loop's smearing; all others are widened and must copy exactly the same bytes.
  */
 
+import { compileSource } from "@sawmill/as-compiler";
 import { type Call, DEFAULT_MEMORY_BASE, runInNode, runOnBareMetal } from "@sawmill/bare-runtime";
 import { describe, expect, it } from "vitest";
 import { compileModule } from "../src/index.js";
-import { compileAssemblyScript } from "./asc.js";
 
 const DISTANCES = [-5, -4, -3, -1, 1, 2, 3, 4, 5, 64];
 
@@ -40,7 +40,7 @@ const CALLS: Call[] = DISTANCES.flatMap((distance) =>
 
 describe("widened byte-copy loops", () => {
   it("copy the same bytes as the byte loop for every overlap and start", async () => {
-    const wasm = await compileAssemblyScript(PROGRAM);
+    const wasm = await compileSource(PROGRAM);
     const node = await runInNode(wasm, CALLS);
     const bare = await runOnBareMetal(compileModule(wasm, { memoryBase: DEFAULT_MEMORY_BASE }), CALLS);
     expect(bare.results).toEqual(node.results);

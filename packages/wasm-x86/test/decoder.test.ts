@@ -1,8 +1,8 @@
+import { compileSource } from "@sawmill/as-compiler";
 import { describe, expect, it } from "vitest";
 import { decodeModule } from "../src/decoder/decode-module.js";
 import { decodeInstructions } from "../src/decoder/instructions.js";
 import { op } from "../src/decoder/opcodes.js";
-import { compileAssemblyScript } from "./asc.js";
 
 const SOURCE = `
 const table = memory.data<u8>([1, 2, 3, 4]);
@@ -14,7 +14,7 @@ export function first(): u8 { return load<u8>(table); }
 
 describe("decodeModule on asc output", () => {
   it("reads types, imports, functions, globals, exports, memory and data", async () => {
-    const m = decodeModule(await compileAssemblyScript(SOURCE));
+    const m = decodeModule(await compileSource(SOURCE));
     expect(m.functionImports).toEqual([{ module: "env", name: "log", typeIndex: expect.any(Number) }]);
     expect(m.types[m.functionImports[0].typeIndex]).toEqual({ params: ["i32"], results: [] });
     const exported = m.exports.filter((e) => e.kind === "func").map((e) => e.name);
@@ -28,7 +28,7 @@ describe("decodeModule on asc output", () => {
   });
 
   it("decodes a body into instructions with byte offsets ending in `end`", async () => {
-    const bytes = await compileAssemblyScript(SOURCE);
+    const bytes = await compileSource(SOURCE);
     const m = decodeModule(bytes);
     for (const body of m.functions) {
       const instrs = decodeInstructions(bytes, body.codeStart, body.codeEnd);

@@ -4,10 +4,10 @@
  */
 
 import { readFileSync } from "node:fs";
+import { compileSource } from "@sawmill/as-compiler";
 import { disassemble, loadDisassembler } from "@sawmill/x86";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileModule, INTRINSIC_NAMES } from "../src/index.js";
-import { compileAssemblyScript } from "./asc.js";
 
 const DECLARATIONS = readFileSync(new URL("../assembly/x86.ts", import.meta.url), "utf8");
 const BASE = 0x0040_0000;
@@ -34,7 +34,7 @@ beforeAll(loadDisassembler);
 
 describe("x86 intrinsics", () => {
   it("compile to inline instructions, never calls", async () => {
-    const wasm = await compileAssemblyScript(PROGRAM, { "x86.ts": DECLARATIONS });
+    const wasm = await compileSource(PROGRAM, { files: { "x86.ts": DECLARATIONS } });
     const compiled = compileModule(wasm, { memoryBase: BASE });
     expect(compiled.imports).toEqual([]);
     expect(compiled.object.symbols.filter((s) => s.section === null)).toEqual([]);

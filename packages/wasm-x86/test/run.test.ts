@@ -3,10 +3,10 @@
  * corner cases, wide br_table, call_indirect checks, overlapping memory.copy, i64 helpers.
  */
 
+import { compileSource } from "@sawmill/as-compiler";
 import { type Call, DEFAULT_MEMORY_BASE, runInNode, runOnBareMetal } from "@sawmill/bare-runtime";
 import { describe, expect, it } from "vitest";
 import { compileModule } from "../src/index.js";
-import { compileAssemblyScript } from "./asc.js";
 
 const PROGRAM = `
 export function divS(a: i32, b: i32): i32 { return a / b; }
@@ -64,7 +64,7 @@ const CALLS: Call[] = [
 
 describe("compiled code on the bare machine agrees with Node", () => {
   it("traps, division, br_table, call_indirect, bulk memory", async () => {
-    const wasm = await compileAssemblyScript(PROGRAM);
+    const wasm = await compileSource(PROGRAM);
     const node = await runInNode(wasm, CALLS);
     const bare = await runOnBareMetal(compileModule(wasm, { memoryBase: DEFAULT_MEMORY_BASE }), CALLS);
     expect(bare.results).toEqual(node.results);
