@@ -40,6 +40,8 @@ function selectInto(name: string, operands: number[], keepOlder = false): Functi
 const FUNCTIONS: FunctionSpec[] = [
   // if (b == c) l = l + 1
   selectInto("incrementWhenEqual", [...l, ...k(1), ...o("i32.add"), ...l, ...b, ...c, ...o("i32.eq")]),
+  // if (b != c) l = l + 3   (l kept when true, the other arm an increment of l)
+  selectInto("incrementUnlessEqual", [...l, ...l, ...k(3), ...o("i32.add"), ...b, ...c, ...o("i32.eq")]),
   // if (!(b <s c)) l = b   (l kept when true)
   selectInto("keepWhenLess", [...l, ...b, ...b, ...c, ...o("i32.lt_s")]),
   // if (b) l = c - l       (plain value condition)

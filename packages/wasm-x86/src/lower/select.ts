@@ -5,7 +5,8 @@
  * Layer: per-opcode lowering. The condition is usually a flags entry left by a fused compare;
  * materializing the two operands only moves values, so the flags survive until the cmov.
  * `local.set $l (select x (local.get $l) c)` with $l in a register (asc's `if (c) l = x`) is
- * one cmov into $l's register, consuming the local.set.
+ * one cmov into $l's register, consuming the local.set; when x is `$l + k`, a jump over
+ * `add $l, k` instead (nothing to compute when $l is kept).
  */
 
 import { negate } from "../codegen/conditions.js";
@@ -65,6 +66,19 @@ function selectIntoLocal(
   const keepWhenTrue = isLocal(ifTrue);
   if (!keepWhenTrue && !isLocal(ifFalse)) return null;
   const [kept, other] = keepWhenTrue ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
+  const { loc } = other;
+  if (loc.kind === "address" && loc.base === home && loc.baseLocal === next.index && loc.index === null) {
+    // l = c ? l + k : l — add k unless the condition says keep (one compare and jump when kept)
+    fc.s.detachLocal(next.index);
+    const cc = truthCondition(fc, condition);
+    const skip = fc.a.newLabel();
+    fc.a.jcc(keepWhenTrue ? cc : negate(cc), skip);
+    fc.a.add(home, loc.disp);
+    fc.a.bind(skip);
+    fc.s.release(other);
+    fc.s.release(kept);
+    return 1;
+  }
   const src = readable32(fc, other); // read before the home register changes
   fc.s.detachLocal(next.index); // only moves: the flags survive
   const cc = truthCondition(fc, condition);
