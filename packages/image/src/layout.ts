@@ -87,7 +87,9 @@ function groupSegment(
   for (const kind of group.kinds) {
     if (kind === "bss") continue;
     objects.forEach((object, index) => {
-      bytes.set(object.sections[kind].bytes, addresses[index][kind] - start);
+      const section = object.sections[kind];
+      // An empty section may sit past the group's last byte; there is nothing to copy.
+      if (section.size > 0) bytes.set(section.bytes, addresses[index][kind] - start);
     });
   }
   return {

@@ -96,6 +96,12 @@ describe("link", () => {
     ]);
   });
 
+  it("places an empty, aligned section past the end of its group without copying", () => {
+    const empty = makeObject({ name: "empty", align: { text: 16 } });
+    const image = link([caller, callee, empty], { base: BASE, entry: "entry" });
+    expect(image.segments[0].bytes.length).toBe(17);
+  });
+
   it("is deterministic", () => {
     const a = link([caller, callee], { base: BASE, entry: "entry" });
     const b = link([caller, callee], { base: BASE, entry: "entry" });
