@@ -14,8 +14,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileSource } from "@sawmill/as-compiler";
 import { type Call, readModuleInfo, type WasmValue } from "@sawmill/bare-runtime";
-import { compileAssemblyScript } from "./asc.js";
 import { edgeArgumentLists } from "./edge-values.js";
 
 export const PROGRAM_DIRECTORY = join(
@@ -41,7 +41,7 @@ export function programNames(): string[] {
 export async function loadProgram(name: string): Promise<Program> {
   const source = readFileSync(join(PROGRAM_DIRECTORY, `${name}.ts`), "utf8");
   const flags = directives(source, "flags").flatMap((line) => line.split(/\s+/).filter(Boolean));
-  const wasm = await compileAssemblyScript(source, flags);
+  const wasm = await compileSource(source, { flags });
   return { name, wasm, calls: programCalls(source, wasm) };
 }
 
