@@ -8,8 +8,7 @@
  */
 
 import { InvalidOperands, imm8, isGpr, isMem, isXmm, isXmmRm } from "./operand-kinds.js";
-import type { MemoryOperand, Operand } from "./operands.js";
-import type { Gpr, Xmm } from "./registers.js";
+import type { Operand } from "./operands.js";
 import type { Sink } from "./sink.js";
 
 type Row = readonly [prefix: number | null, opcode: number, memSize: number];
