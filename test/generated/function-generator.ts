@@ -15,14 +15,8 @@
  *   function results, stores, reinterpretation and copysign operands.
  */
 
+import { Code, type FuncType, type OpName, type SaturatingName, type ValType } from "@sawmill/wasm-encoder";
 import type { Random } from "../support/random.js";
-import {
-  Code,
-  type FuncType,
-  type OpName,
-  type SaturatingName,
-  type ValType,
-} from "../support/wasm-encoder.js";
 
 export const MAX_WEIGHT = 3000;
 export const TYPES: readonly ValType[] = ["i32", "i64", "f32", "f64"];

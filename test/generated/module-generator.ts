@@ -10,9 +10,9 @@
  */
 
 import type { Call, WasmValue } from "@sawmill/bare-runtime";
+import { Code, type FuncType, ModuleBuilder, type ValType } from "@sawmill/wasm-encoder";
 import { EDGE_VALUES } from "../support/edge-values.js";
 import { Random } from "../support/random.js";
-import { Code, type FuncType, ModuleBuilder, type ValType } from "../support/wasm-encoder.js";
 import {
   EMIT_I32,
   EMIT_I64,

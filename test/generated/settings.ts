@@ -3,7 +3,7 @@
  * (SAWMILL_SEED, SAWMILL_GENERATED_MODULES, SAWMILL_GENERATED_FUNCTIONS) to reproduce a failure.
  */
 
-import type { ValType } from "../support/wasm-encoder.js";
+import type { ValType } from "@sawmill/wasm-encoder";
 import { DEFAULT_OPTIONS, type GeneratorOptions } from "./module-generator.js";
 
 export const DEFAULT_SEED = 20261127;

@@ -7,7 +7,7 @@
  * nondeterministic in WebAssembly); floats in memory already are (stores canonicalize).
  */
 
-import { Code, type FunctionDef, type ValType } from "../support/wasm-encoder.js";
+import { Code, type FunctionDef, type ValType } from "@sawmill/wasm-encoder";
 
 export const STATE_EXPORT = "state";
 /** Generated accesses stay below 0x3f8 + 7 + 8; hash whole i64 words up to here. */

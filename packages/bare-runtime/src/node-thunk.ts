@@ -7,9 +7,10 @@
  * which preserves every bit) and reinterprets a float result back to its bits.
  */
 
+import { MODULE_HEADER, VALTYPE } from "@sawmill/wasm-encoder";
 import type { FunctionSignature } from "./call.js";
 import type { ValType } from "./values.js";
-import { ByteWriter, VALTYPE_CODES } from "./wasm-binary.js";
+import { ByteWriter } from "./wasm-binary.js";
 
 const BITS_TYPE: Record<ValType, ValType> = { i32: "i32", i64: "i64", f32: "i32", f64: "i64" };
 const TO_FLOAT: Partial<Record<ValType, number>> = { f32: 0xbe, f64: 0xbf };
@@ -27,11 +28,11 @@ export function buildThunkModule(signatures: readonly FunctionSignature[]): Uint
     results: s.results.map((t) => BITS_TYPE[t]),
   });
   const types = signatures.flatMap((s) => [s, bitsSignature(s)]);
-  const out = new ByteWriter().byte(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+  const out = new ByteWriter().byte(...MODULE_HEADER);
   section(out, 1, (w) =>
     w.vec(types, (w, t) => {
-      w.byte(0x60).vec(t.params, (w, p) => w.byte(VALTYPE_CODES[p]));
-      w.vec(t.results, (w, r) => w.byte(VALTYPE_CODES[r]));
+      w.byte(0x60).vec(t.params, (w, p) => w.byte(VALTYPE[p]));
+      w.vec(t.results, (w, r) => w.byte(VALTYPE[r]));
     }),
   );
   const indices = signatures.map((_, i) => i);

@@ -3,17 +3,17 @@
  *
  * Layer: bare-runtime host side. Interface: `readModuleInfo` lists the exported functions with
  * their signatures and the defined memory's limits; `capMemory` rewrites the memory section so its
- * maximum is at most `capPages` (the same limit the bare runtime enforces); `ByteWriter` and the
- * LEB128 writers build small modules (node-thunk.ts).
+ * maximum is at most `capPages` (the same limit the bare runtime enforces); `ByteWriter` builds
+ * small modules (node-thunk.ts) on `@sawmill/wasm-encoder`'s LEB128 writer.
  *
  * Invariant: only the sections read here are decoded; every other byte is copied unchanged.
  */
 
+import { unsignedLeb128 } from "@sawmill/wasm-encoder";
 import type { FunctionSignature } from "./call.js";
 import type { ValType } from "./values.js";
 
 const VALTYPES: Record<number, ValType> = { 127: "i32", 126: "i64", 125: "f32", 124: "f64" };
-export const VALTYPE_CODES: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
 
 const SECTION = { type: 1, import: 2, function: 3, memory: 5, export: 7 } as const;
 
@@ -161,12 +161,7 @@ export class ByteWriter {
     return this;
   }
   u32(value: number): this {
-    let v = value >>> 0;
-    do {
-      const b = v & 0x7f;
-      v >>>= 7;
-      this.chunks.push(v === 0 ? b : b | 0x80);
-    } while (v !== 0);
+    this.chunks.push(...unsignedLeb128(value));
     return this;
   }
   name(text: string): this {

@@ -4,9 +4,19 @@
  *
  * Layer: test support. Interface: `buildModule(functions, globals?)` → module bytes; `code` helpers
  * turn instructions into body bytes (`code.op("f64.add")`, `code.f64(0.5)`, ...). Opcode
- * numbers come from the backend's own decoder table, so a name typo fails loudly.
+ * numbers come from the backend's own decoder table, so a name typo fails loudly; LEB128, value
+ * type codes and module framing come from `@sawmill/wasm-encoder`.
  */
 
+import {
+  MODULE_HEADER,
+  name as nameBytes,
+  signedLeb128 as s64,
+  section,
+  unsignedLeb128 as u32,
+  VALTYPE,
+  vector,
+} from "@sawmill/wasm-encoder";
 import { op } from "../src/decoder/opcodes.js";
 import type { ValType } from "../src/types.js";
 
@@ -17,31 +27,6 @@ export interface FunctionSpec {
   readonly locals?: readonly ValType[];
   /** Instruction bytes, without the final `end`. */
   readonly body: readonly number[];
-}
-
-const TYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
-
-function u32(n: number): number[] {
-  const out: number[] = [];
-  let v = n >>> 0;
-  do {
-    const byte = v & 0x7f;
-    v >>>= 7;
-    out.push(v === 0 ? byte : byte | 0x80);
-  } while (v !== 0);
-  return out;
-}
-
-function s64(n: bigint): number[] {
-  const out: number[] = [];
-  let v = BigInt.asIntN(64, n);
-  for (;;) {
-    const byte = Number(v & 0x7fn);
-    v >>= 7n;
-    const done = (v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
 }
 
 function littleEndian(bytes: number, write: (view: DataView) => void): number[] {
@@ -65,7 +50,7 @@ export const code = {
   /** `if (result type) … else … end` around the two arms. */
   ifElse: (type: ValType, then: number[], otherwise: number[]): number[] => [
     op("if"),
-    TYPE_CODE[type],
+    VALTYPE[type],
     ...then,
     op("else"),
     ...otherwise,
@@ -73,18 +58,8 @@ export const code = {
   ],
 };
 
-function section(id: number, items: number[][]): number[] {
-  const content = [...u32(items.length), ...items.flat()];
-  return [id, ...u32(content.length), ...content];
-}
-
-function name(text: string): number[] {
-  const bytes = [...new TextEncoder().encode(text)];
-  return [...u32(bytes.length), ...bytes];
-}
-
 function localDeclarations(locals: readonly ValType[]): number[] {
-  return [...u32(locals.length), ...locals.flatMap((t) => [1, TYPE_CODE[t]])];
+  return vector(locals.map((t) => [1, VALTYPE[t]]));
 }
 
 /** An immutable global: its type and its constant initialiser (one `*.const`, no `end`). */
@@ -99,32 +74,21 @@ export function buildModule(
 ): Uint8Array {
   const types = functions.map((f) => [
     0x60,
-    ...u32(f.params.length),
-    ...f.params.map((t) => TYPE_CODE[t]),
-    ...u32(f.results.length),
-    ...f.results.map((t) => TYPE_CODE[t]),
+    ...vector(f.params.map((t) => [VALTYPE[t]])),
+    ...vector(f.results.map((t) => [VALTYPE[t]])),
   ]);
   const bodies = functions.map((f) => {
     const body = [...localDeclarations(f.locals ?? []), ...f.body, op("end")];
     return [...u32(body.length), ...body];
   });
   return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, types),
-    ...section(
-      3,
-      functions.map((_, i) => u32(i)),
-    ),
+    ...MODULE_HEADER,
+    ...section(1, vector(types)),
+    ...section(3, vector(functions.map((_, i) => u32(i)))),
     ...(globals.length > 0
-      ? section(
-          6,
-          globals.map((g) => [TYPE_CODE[g.type], 0x00, ...g.init, op("end")]),
-        )
+      ? section(6, vector(globals.map((g) => [VALTYPE[g.type], 0x00, ...g.init, op("end")])))
       : []),
-    ...section(
-      7,
-      functions.map((f, i) => [...name(f.name), 0x00, ...u32(i)]),
-    ),
-    ...section(10, bodies),
+    ...section(7, vector(functions.map((f, i) => [...nameBytes(f.name), 0x00, ...u32(i)]))),
+    ...section(10, vector(bodies)),
   ]);
 }
