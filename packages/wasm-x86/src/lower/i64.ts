@@ -140,18 +140,7 @@ function shiftByConstant(fc: FunctionCompiler, kind: ShiftKind, lo: Gpr, hi: Gpr
       a.xchg(lo, hi);
       c -= 32;
     }
-    if (c === 0) return;
-    const t = fc.s.allocGpr();
-    if (kind === "rotl") {
-      a.mov(t, hi);
-      a.shld(hi, lo, c);
-      a.shld(lo, t, c);
-    } else {
-      a.mov(t, lo);
-      a.shrd(lo, hi, c);
-      a.shrd(hi, t, c);
-    }
-    fc.s.free(t);
+    if (c !== 0) rotatePairWithinHalf(fc, kind, lo, hi, c);
     return;
   }
   if (c === 0) return;
@@ -182,6 +171,28 @@ function shiftByConstant(fc: FunctionCompiler, kind: ShiftKind, lo: Gpr, hi: Gpr
   }
 }
 
+/** Rotates hi:lo by `count` mod 32 (a constant or cl): two double shifts through a scratch register. */
+function rotatePairWithinHalf(
+  fc: FunctionCompiler,
+  kind: "rotl" | "rotr",
+  lo: Gpr,
+  hi: Gpr,
+  count: number | typeof cl,
+): void {
+  const a = fc.a;
+  const t = fc.s.allocGpr();
+  if (kind === "rotl") {
+    a.mov(t, hi);
+    a.shld(hi, lo, count);
+    a.shld(lo, t, count);
+  } else {
+    a.mov(t, lo);
+    a.shrd(lo, hi, count);
+    a.shrd(hi, t, count);
+  }
+  fc.s.free(t);
+}
+
 function shiftByCl(fc: FunctionCompiler, kind: ShiftKind, lo: Gpr, hi: Gpr): void {
   const a = fc.a;
   const small = a.newLabel();
@@ -190,17 +201,7 @@ function shiftByCl(fc: FunctionCompiler, kind: ShiftKind, lo: Gpr, hi: Gpr): voi
     a.jcc("e", small);
     a.xchg(lo, hi);
     a.bind(small);
-    const t = fc.s.allocGpr();
-    if (kind === "rotl") {
-      a.mov(t, hi);
-      a.shld(hi, lo, cl);
-      a.shld(lo, t, cl);
-    } else {
-      a.mov(t, lo);
-      a.shrd(lo, hi, cl);
-      a.shrd(hi, t, cl);
-    }
-    fc.s.free(t);
+    rotatePairWithinHalf(fc, kind, lo, hi, cl);
     return;
   }
   if (kind === "shl") {
