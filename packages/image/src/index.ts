@@ -1,8 +1,10 @@
 /**
  * @sawmill/image — links x86 objects into an image and writes bootable files.
  *
- * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, their types, `LinkError`.
+ * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, `writeComponentElf`, their types,
+ * `LinkError`.
  */
+export { COMPONENT_BASE, writeComponentElf } from "./component-elf.js";
 export { writeMultibootElf } from "./elf-writer.js";
 export { type LinkInput, type LinkOptions, link } from "./link.js";
 export { LinkError } from "./link-error.js";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LinkedImage, link, MULTIBOOT_MAGIC, writeMultibootElf } from "../src/index.js";
 import { global, makeObject, readU32 } from "./make-object.js";
+import { programHeaders } from "./program-headers.js";
 
 const image: LinkedImage = link(
   [
@@ -19,30 +20,6 @@ const image: LinkedImage = link(
   ],
   { base: 0x100000, entry: "start" },
 );
-
-interface ProgramHeader {
-  type: number;
-  offset: number;
-  vaddr: number;
-  paddr: number;
-  filesz: number;
-  memsz: number;
-  flags: number;
-  align: number;
-}
-
-function programHeaders(file: Uint8Array): ProgramHeader[] {
-  const view = new DataView(file.buffer, file.byteOffset);
-  const phoff = view.getUint32(28, true);
-  const count = view.getUint16(44, true);
-  return Array.from({ length: count }, (_, i) => {
-    const at = phoff + i * 32;
-    const [type, offset, vaddr, paddr, filesz, memsz, flags, align] = Array.from({ length: 8 }, (_, j) =>
-      view.getUint32(at + 4 * j, true),
-    );
-    return { type, offset, vaddr, paddr, filesz, memsz, flags, align };
-  });
-}
 
 describe("writeMultibootElf", () => {
   const file = writeMultibootElf(image);
