@@ -4,6 +4,26 @@
  * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, `writeComponentElf`, their types,
  * `LinkError`.
  */
+
+export {
+  ARCHIVE_ALIGN,
+  ARCHIVE_MAGIC,
+  type ArchiveEntry,
+  readBootArchive,
+  writeBootArchive,
+} from "./boot-archive.js";
+export {
+  type BootManifest,
+  type ClientGrant,
+  type ComponentManifest,
+  type EndpointGrant,
+  type Grant,
+  MANIFEST_ENTRY_NAME,
+  MANIFEST_MAGIC,
+  type PortRange,
+} from "./boot-manifest.js";
+export { readBootManifest } from "./boot-manifest-reader.js";
+export { writeBootManifest } from "./boot-manifest-writer.js";
 export { COMPONENT_BASE, writeComponentElf } from "./component-elf.js";
 export { writeMultibootElf } from "./elf-writer.js";
 export { type LinkInput, type LinkOptions, link } from "./link.js";
