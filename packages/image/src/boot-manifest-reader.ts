@@ -75,7 +75,7 @@ function readGrant(word: (index: number) => number): Grant {
     case GRANT_KIND.endpoint:
       return { kind: "endpoint", slot, endpoint: a };
     case GRANT_KIND.client:
-      return { kind: "client", slot, component: a, endpoint: b, badge: c, rights: d };
+      return { kind: "client", slot, component: b, endpoint: a, badge: c, rights: d };
     default:
       throw new Error(`boot manifest: slot ${slot} has unknown grant kind ${kind}`);
   }

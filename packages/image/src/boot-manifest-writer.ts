@@ -85,7 +85,7 @@ function grantWords(grant: Grant): number[] {
     case "endpoint":
       return [grant.slot, GRANT_KIND.endpoint, grant.endpoint, 0, 0, 0];
     case "client":
-      return [grant.slot, GRANT_KIND.client, grant.component, grant.endpoint, grant.badge, grant.rights];
+      return [grant.slot, GRANT_KIND.client, grant.endpoint, grant.component, grant.badge, grant.rights];
   }
 }
 

@@ -18,10 +18,11 @@
  *   then per component, in order: its grant records (24 bytes: slot, kind, four kind-specific
  *   words), its IRQ numbers (one u32 each), its port ranges (8 bytes: base, count).
  * Grant kinds (word a–d after slot and kind):
- *   1 endpoint: a = endpoint number (unique in the component); root creates the endpoint and
- *               puts the receive capability in `slot`
- *   2 client:   a = server component index, b = its endpoint number, c = badge, d = rights; a
- *               send capability minted from that endpoint (rights: the kernel's rights bits)
+ *   1 endpoint: a = endpoint number (unique in the component), b–d = 0; root creates the
+ *               endpoint and puts the receive capability in `slot`
+ *   2 client:   a = the server's endpoint number, b = server component index, c = badge,
+ *               d = rights; a send capability minted from that endpoint (the kernel's rights bits)
+ * Word a is the endpoint number for both kinds, so readers find it in one place.
  * New kinds take new numbers; readers reject kinds they do not know.
  */
 

@@ -34,8 +34,8 @@ describe("writeBootManifest", () => {
     // its IRQs after its two 24-byte grants, its ports after its IRQ
     expect([56, 60, 64, 68].map((o) => readU32(bytes, 16 + o))).toEqual([304, 1, 308, 1]);
     expect([readU32(bytes, 304), readU32(bytes, 308), readU32(bytes, 312)]).toEqual([4, 0x3f8, 8]);
-    // shell's first grant: slot, kind client, component, endpoint, badge, rights
-    expect([0, 4, 8, 12, 16, 20].map((o) => readU32(bytes, 316 + o))).toEqual([3, 2, 0, 7, 0xdeadbeef, 1]);
+    // shell's first grant: slot, kind client, endpoint, component, badge, rights
+    expect([0, 4, 8, 12, 16, 20].map((o) => readU32(bytes, 316 + o))).toEqual([3, 2, 7, 0, 0xdeadbeef, 1]);
   });
 
   it("round-trips through readBootManifest and is deterministic", () => {
