@@ -1,6 +1,6 @@
 // Test helper: hand-assembled IA-32 guests wrapped into multiboot ELFs with @sawmill/image.
 import { link, writeMultibootElf } from "@sawmill/image";
-import { DEBUG_EXIT_PORT, DEBUG_MARKER_PORT, DEBUG_VALUE_PORT } from "../src/index.js";
+import { DEBUG_EXIT_PORT, DEBUG_MARKER_PORT, DEBUG_STAMP_PORT, DEBUG_VALUE_PORT } from "../src/index.js";
 
 const u32 = (value: number) => [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, value >>> 24];
 const u16 = (value: number) => [value & 0xff, (value >>> 8) & 0xff];
@@ -24,6 +24,7 @@ export const x86 = {
   cli: () => [0xfa],
   sti: () => [0xfb],
   hlt: () => [0xf4],
+  rdtsc: () => [0x0f, 0x31],
 };
 
 /** out to COM1 for each character. */
@@ -34,6 +35,10 @@ export function printSerial(text: string): number[] {
 }
 
 export const marker = (id: number) => [...x86.movEax(id), ...x86.movDx(DEBUG_MARKER_PORT), ...x86.outDxEax()];
+/** rdtsc; out 0x52C, eax — right after a marker, gives it its count on QEMU. */
+export const stamp = () => [...x86.rdtsc(), ...x86.movDx(DEBUG_STAMP_PORT), ...x86.outDxEax()];
+/** A marker that has an instruction count on both emulators. */
+export const countedMarker = (id: number) => [...marker(id), ...stamp()];
 export const value = (v: number) => [...x86.movEax(v), ...x86.movDx(DEBUG_VALUE_PORT), ...x86.outDxEax()];
 export const exit = (code: number) => [...x86.movEax(code), ...x86.movDx(DEBUG_EXIT_PORT), ...x86.outDxEax()];
 
