@@ -13,6 +13,12 @@ export {
   writeBootArchive,
 } from "./boot-archive.js";
 export {
+  BOOT_ARCHIVE_ADDRESS_SYMBOL,
+  BOOT_ARCHIVE_SIZE_SYMBOL,
+  type BootImageInput,
+  buildBootImage,
+} from "./boot-image.js";
+export {
   type BootManifest,
   type ClientGrant,
   type ComponentManifest,
