@@ -2,7 +2,8 @@
  * @sawmill/emulator — boots SawMill images in v86 (and QEMU where installed), headless in Node.
  *
  * Layer: host. Public interface: bootMultiboot, bootDisk (one-shot runs), Machine (interactive),
- * bootQemu and qemuAvailable, the debug-device port numbers and the instruction-count accumulator.
+ * bootQemu and qemuAvailable, the debug-device port numbers, the instruction-count accumulator and
+ * instructionsBetween (marker spans on either emulator).
  */
 
 export { bootDisk, type DiskBootOptions, loadSeaBios, SEABIOS_DIRECTORY } from "./boot-disk.js";
@@ -19,5 +20,6 @@ export {
 } from "./debug-device.js";
 export { InstructionCount } from "./instruction-count.js";
 export { type DebugEvent, type Firmware, Machine, type MachineEnd, type MachineOptions } from "./machine.js";
+export { type CountedMarker, instructionsBetween } from "./marker-span.js";
 export { QEMU_BINARY, qemuAvailable } from "./qemu-command.js";
 export type { QemuMarker } from "./qemu-debug-trace.js";

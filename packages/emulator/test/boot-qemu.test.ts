@@ -1,7 +1,15 @@
+import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { bootMultiboot, bootQemu, DEBUG_STAMP_PORT, qemuAvailable } from "../src/index.js";
+import {
+  bootMultiboot,
+  bootQemu,
+  DEBUG_STAMP_PORT,
+  instructionsBetween,
+  qemuAvailable,
+} from "../src/index.js";
 import { qemuArguments } from "../src/qemu-command.js";
 import { parseDebugWrite, QemuDebugLog } from "../src/qemu-debug-trace.js";
+import { multibootInfoGuest } from "./assembled-guests.js";
 import { countedMarker, exit, marker, multibootGuest, printSerial, value, x86 } from "./guest.js";
 
 const trace = (port: number, value: number, size: number, name: string) =>
@@ -87,12 +95,10 @@ describe.skipIf(!qemuAvailable())("bootQemu", () => {
     // After marker 1's out: its stamp (rdtsc, mov dx, out), 4 + 3 straight-line instructions,
     // marker 2's mov eax, mov dx, out.
     const expected = 3 + 7 + 3;
-    const between = (markers: readonly { instructions: number | null }[]) =>
-      (markers[1]?.instructions ?? Number.NaN) - (markers[0]?.instructions ?? Number.NaN);
     const runs = [await bootQemu(elf, { timeoutMs: 20_000 }), await bootQemu(elf, { timeoutMs: 20_000 })];
     const v86 = await bootMultiboot(elf);
-    expect(between(v86.markers)).toBe(expected);
-    for (const run of runs) expect(between(run.markers)).toBe(expected);
+    expect(instructionsBetween(v86.markers, 1, 2)).toBe(expected);
+    for (const run of runs) expect(instructionsBetween(run.markers, 1, 2)).toBe(expected);
     // QEMU counts from CPU reset (SeaBIOS and the multiboot loader first), v86 from the
     // kernel's entry: the absolute counts differ by that fixed, repeatable prefix.
     const prefix = (runs[0]?.markers[0]?.instructions ?? 0) - (v86.markers[0]?.instructions ?? 0);
@@ -111,6 +117,21 @@ describe.skipIf(!qemuAvailable())("bootQemu", () => {
     ]);
   });
 
+  it("passes the module and command line like v86 (but with the kernel's name first)", async () => {
+    const initrd = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const options = { initrd, cmdline: "abcdef" };
+    const [qemu, v86] = [
+      await bootQemu(multibootInfoGuest(), options),
+      await bootMultiboot(multibootInfoGuest(), options),
+    ];
+    // flags, module count, module size, module's first dword, cmdline bytes 0–3 and 4
+    expect(v86.values.slice(1, 4)).toEqual([1, 9, 0x04030201]);
+    expect(qemu.values.slice(1, 4)).toEqual([1, 9, 0x04030201]);
+    expect(qemu.values[0]).toBe(0x24f); // v86: 0x4c (cmdline, modules, memory map)
+    // QEMU's cmdline is "<kernel file> abcdef", and bootQemu's kernel file is under tmpdir().
+    expect(qemu.values[4]).toBe(Buffer.from(tmpdir()).readUInt32LE(0));
+  });
+
   it("ends with reason shutdown when the guest resets the machine", async () => {
     // Keyboard-controller pulse of the reset line; -no-reboot turns the reset into an exit.
     const result = await bootQemu(
@@ -123,8 +144,10 @@ describe.skipIf(!qemuAvailable())("bootQemu", () => {
   });
 
   it("kills QEMU at the timeout when the guest halts for good", async () => {
-    const result = await bootQemu(multibootGuest([...x86.cli(), ...x86.hlt()]), { timeoutMs: 1_500 });
-    expect(result).toMatchObject({ reason: "timeout", timedOut: true, exitCode: null });
+    const result = await bootQemu(multibootGuest([...value(1), ...x86.cli(), ...x86.hlt()]), {
+      timeoutMs: 1_500,
+    });
+    expect(result).toMatchObject({ reason: "timeout", timedOut: true, exitCode: null, values: [1] });
   });
 
   it("rejects when QEMU cannot start the guest", async () => {
