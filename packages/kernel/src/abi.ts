@@ -1,0 +1,101 @@
+/**
+ * The system-call ABI as data: numbers, error codes and encodings (documented in README.md).
+ *
+ * Layer: kernel, host side; shared with the AssemblyScript kernel through the generated layout
+ * and with user-level stub generators. Numbers are part of the ABI: never renumber.
+ */
+
+export const Syscall = {
+  SEND: 1,
+  RECV: 2,
+  CALL: 3,
+  REPLY_RECV: 4,
+  YIELD: 5,
+  DEBUG_PUTC: 6,
+  UNMAP: 7,
+  CAP_COPY: 8,
+  CAP_DELETE: 9,
+  TASK_CREATE: 10,
+  THREAD_CREATE: 11,
+  THREAD_CONTROL: 12,
+  IRQ_ATTACH: 13,
+  IRQ_ACK: 14,
+  IOPORT_GRANT: 15,
+  ENDPOINT_CREATE: 16,
+  EXIT: 17,
+  /** Test harness only: write MR0 to the debug exit port (0x520); nothing on a PC. */
+  DEBUG_EXIT: 18,
+} as const;
+
+export const ErrorCode = {
+  OK: 0,
+  INVALID_SYSCALL: 1,
+  INVALID_CAP: 2,
+  WRONG_TYPE: 3,
+  NO_RIGHT: 4,
+  TIMEOUT: 5,
+  INVALID_ARGUMENT: 6,
+  NO_MEMORY: 7,
+  ABORTED: 8,
+} as const;
+
+/** eax on entry: system-call number in bits 0–7, capability slot above. */
+export const SYSCALL_NUMBER_BITS = 8;
+
+/** Message tag (ecx): label, untyped words, typed items. */
+export const Tag = {
+  LABEL_MASK: 0xffff,
+  WORDS_SHIFT: 16,
+  WORDS_MASK: 0x3f,
+  ITEMS_SHIFT: 22,
+  ITEMS_MASK: 0x3f,
+} as const;
+
+/** Timeout word (ebp): send timeout in bits 0–15, receive in 16–31, in ticks. */
+export const Timeout = {
+  FOREVER: 0,
+  NEVER_BLOCK: 0xffff,
+} as const;
+
+export const ThreadState = {
+  INACTIVE: 0,
+  READY: 1,
+  SENDING: 2,
+  RECEIVING: 3,
+  AWAITING_REPLY: 4,
+  DEAD: 5,
+} as const;
+
+export const CapType = {
+  NULL: 0,
+  ENDPOINT: 1,
+  TASK: 2,
+  THREAD: 3,
+  IRQ: 4,
+  IO_PORTS: 5,
+  FACTORY: 6,
+} as const;
+
+/** Rights, bits 8–15 of a slot's TYPE_RIGHTS word. */
+export const Right = {
+  SEND: 0x100,
+  RECEIVE: 0x200,
+  GRANT: 0x400,
+  READ: 0x800,
+  WRITE: 0x1000,
+} as const;
+
+export const MESSAGE_REGISTERS = 64;
+export const REGISTER_MESSAGE_WORDS = 4;
+
+/** UTCB field offsets (bytes). */
+export const Utcb = {
+  SELF: 0,
+  USER: 4,
+  BADGE: 8,
+  TAG: 12,
+  MR0: 16,
+  BR0: 272,
+  BR1: 276,
+  SIZE: 512,
+} as const;

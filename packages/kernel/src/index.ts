@@ -1,0 +1,15 @@
+/**
+ * @sawmill/kernel — the microkernel, its system-call ABI and the user-level pieces every
+ * component links (runtime, system-call stubs).
+ *
+ * Layer: kernel, host side. Public interface: `buildKernel`, `buildSystemImage`,
+ * `buildComponent`, the ABI constants (`Syscall`, `ErrorCode`, ...) and the layouts.
+ */
+
+export * from "./abi.js";
+export { buildKernel, type KernelBuild } from "./build-kernel.js";
+export * as layout from "./layout.js";
+export { buildSystemImage, type SystemImageInput } from "./system-image.js";
+export { buildComponent, type Component, type ComponentOptions } from "./user/component.js";
+export { ABORT_EXIT_CODE, TRAP_EXIT_BASE } from "./user/runtime.js";
+export { SYSCALL_STUBS } from "./user/stubs.js";

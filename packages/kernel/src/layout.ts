@@ -1,0 +1,152 @@
+/**
+ * The kernel's data layouts and fixed addresses, as data: the one description both halves use.
+ *
+ * Layer: kernel, host side. The hand-written x86 (entry, exit, IPC fast path) reads these
+ * values directly; `generateAssemblyLayout()` turns the same values into
+ * `assembly/generated/layout.ts` for the AssemblyScript kernel (a test checks the committed file
+ * is current: run `npm run generate -w @sawmill/kernel` after editing this file).
+ *
+ * Invariants: every struct's fields are 4-byte words at increasing offsets; a thread's saved
+ * user frame starts at offset 0 of its TCB in exactly the order the CPU and `pushad` write it,
+ * so that TSS.esp0 = TCB + FRAME_END makes the CPU save user state straight into the TCB.
+ */
+
+/** Fixed physical (= kernel virtual) addresses below the kernel image. */
+export const Address = {
+  /** GDT: 7 descriptors, see Selector. */
+  GDT: 0x0010_0000,
+  /** Per-CPU state the entry code and the kernel share (struct Cpu). */
+  CPU: 0x0010_0100,
+  /** IDT: 256 gates. */
+  IDT: 0x0010_0800,
+  /** TSS, followed by its I/O permission bitmap (65536 bits + the terminating 0xFF byte). */
+  TSS: 0x0010_1000,
+  /** The one kernel stack (the kernel is event-driven: no per-thread kernel stacks). */
+  KERNEL_STACK_BOTTOM: 0x0010_4000,
+  KERNEL_STACK_TOP: 0x0010_c000,
+  /** The idle thread's stack (it runs in ring 0 with interrupts enabled). */
+  IDLE_STACK_TOP: 0x0011_0000,
+  /** Link address of the kernel image (text, rodata, data, bss). */
+  KERNEL_IMAGE: 0x0011_0000,
+  /** Wasm address of the AssemblyScript kernel's static data (asc --memoryBase). */
+  KERNEL_STATICS: 0x0040_0000,
+  /** Kernel part of every address space: identity map of physical memory below this. */
+  USER_BASE: 0x4000_0000,
+  /** Where component images are linked (text, rodata, data, bss). */
+  USER_IMAGE: 0x4000_0000,
+  /** A component's wasm linear memory (its `memoryBase`). */
+  USER_MEMORY: 0x5000_0000,
+  /** Thread stack slots grow down from here, STACK_SLOT bytes each, the UTCB in a slot's top page. */
+  STACKS_TOP: 0xc000_0000,
+  STACK_SLOT: 0x1_0000,
+  /** Root task only: physical memory it owns appears at ROOT_WINDOW + physical address. */
+  ROOT_WINDOW: 0xc000_0000,
+} as const;
+
+export const Selector = {
+  KERNEL_CODE: 0x08,
+  KERNEL_DATA: 0x10,
+  USER_CODE: 0x1b,
+  USER_DATA: 0x23,
+  TSS: 0x28,
+  /** Data segment whose base is the current thread's UTCB (user stubs use `gs:`). */
+  UTCB: 0x33,
+} as const;
+
+export const Vector = {
+  PAGE_FAULT: 14,
+  /** The 8259 PICs are remapped to 0x20–0x2F. */
+  IRQ_BASE: 0x20,
+  SYSCALL: 0x30,
+} as const;
+
+export const EXCEPTION_VECTORS = 32;
+export const IRQ_LINES = 16;
+export const IDT_GATES = 256;
+export const IO_BITMAP_BYTES = 8192;
+
+/** A struct: field names in order; each field is one 32-bit word. */
+export interface StructLayout {
+  readonly name: string;
+  readonly fields: readonly string[];
+}
+
+/** Thread control block. The first 15 words are the saved user frame (see header). */
+export const Thread: StructLayout = {
+  name: "THREAD",
+  fields: [
+    // pushad image (lowest address first)
+    "EDI",
+    "ESI",
+    "EBP",
+    "ESP_IGNORED",
+    "EBX",
+    "EDX",
+    "ECX",
+    "EAX",
+    // pushed by the entry stub
+    "VECTOR",
+    "ERROR",
+    // pushed by the CPU on a ring-3 → ring-0 transition
+    "EIP",
+    "CS",
+    "EFLAGS",
+    "ESP",
+    "SS",
+    // kernel state
+    "STATE",
+    "PRIORITY",
+    "TASK",
+    "UTCB",
+    "UTCB_DESCRIPTOR_LOW",
+    "UTCB_DESCRIPTOR_HIGH",
+    "NEXT",
+    "PREV",
+    "WAITING_ON",
+    "REPLY_TO",
+    "CALLER",
+    "BADGE",
+    "TIMEOUT",
+    "TIMESLICE",
+    "PAGER",
+    "EXCEPTION_HANDLER",
+    "ID",
+    "SIBLING",
+  ],
+};
+
+/** Where the CPU-pushed frame ends: TSS.esp0 while the thread runs. */
+export const FRAME_END = Thread.fields.indexOf("STATE") * 4;
+
+/** Per-CPU state shared by the entry code and the kernel. */
+export const Cpu: StructLayout = {
+  name: "CPU",
+  fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES"],
+};
+
+/** A task: an address space with its capability table. */
+export const Task: StructLayout = {
+  name: "TASK",
+  fields: ["PAGE_DIRECTORY", "CAPS", "CAP_COUNT", "THREADS", "ID", "STATE", "IO_BITMAP"],
+};
+
+/** One capability-table slot. */
+export const Capability: StructLayout = {
+  name: "CAP",
+  fields: ["TYPE_RIGHTS", "OBJECT", "BADGE", "LINK"],
+};
+
+export const TSS_ESP0 = 4;
+export const TSS_SS0 = 8;
+export const TSS_IO_MAP_BASE = 102;
+export const TSS_SIZE = 104;
+
+export function offsetOf(struct: StructLayout, field: string): number {
+  const index = struct.fields.indexOf(field);
+  if (index < 0) throw new Error(`${struct.name} has no field ${field}`);
+  return index * 4;
+}
+
+export function sizeOf(struct: StructLayout): number {
+  return struct.fields.length * 4;
+}
