@@ -2,6 +2,9 @@
 // written by the host writers: each reader must give back exactly the writer's input.
 import { fileURLToPath } from "node:url";
 import { compileFile } from "@sawmill/as-compiler";
+import { DEFAULT_MEMORY_BASE, runOnBareMetal } from "@sawmill/bare-runtime";
+import { compileModule } from "@sawmill/wasm-x86";
+import { Assembler } from "@sawmill/x86";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type BootManifest,
@@ -37,7 +40,9 @@ const entries = [
 ];
 const archive = writeBootArchive(entries);
 
+let wasm: Uint8Array;
 let r: Readers;
+let emitted: number[] = [];
 let base: number;
 const memory = () => new Uint8Array(r.memory.buffer);
 const u32 = (name: string, ...args: number[]) => r[name](...args) >>> 0;
@@ -56,11 +61,14 @@ function nameAt(field: number): string {
 }
 
 beforeAll(async () => {
-  const wasm = await compileFile(fileURLToPath(new URL("assembly/readers.ts", import.meta.url)));
+  wasm = await compileFile(fileURLToPath(new URL("assembly/readers.ts", import.meta.url)));
   const abort = () => {
     throw new Error("abort");
   };
-  const { instance } = await WebAssembly.instantiate(wasm, { env: { abort } });
+  const { instance } = await WebAssembly.instantiate(wasm, {
+    env: { abort },
+    test: { emit: (value: number) => emitted.push(value) },
+  });
   r = instance.exports as unknown as Readers;
   base = copyIn(archive);
 });
@@ -181,5 +189,57 @@ describe("assembly/elf", () => {
     otherMachine[18] = 62; // EM_X86_64
     expect(r.elfValid(copyIn(otherMachine), file.length)).toBe(0);
     expect(r.elfValid(copyIn(new Uint8Array(64)), 64)).toBe(0);
+  });
+});
+
+/** What test/assembly/readers.ts's walk() must emit, derived from the writers' inputs. */
+function expectedWalk(): number[] {
+  const values: number[] = [1, entries.length];
+  const directory = (i: number, field: number) =>
+    new DataView(archive.buffer).getUint32(24 + 48 * i + field, true);
+  entries.forEach((entry, i) => {
+    values.push(directory(i, 32), entry.bytes.length, new TextEncoder().encode(entry.name).length);
+  });
+  values.push(3, 0, 1, sampleManifest.components.length); // "café/ü", "manifest", its validity
+  for (const c of sampleManifest.components) {
+    values.push(
+      entries.findIndex((e) => e.name === c.name),
+      c.priority,
+      c.stackPages,
+      c.memoryPages,
+    );
+    for (const g of c.grants) {
+      const rest =
+        g.kind === "endpoint" ? [1, g.endpoint, 0, 0, 0] : [2, g.endpoint, g.component, g.badge, g.rights];
+      values.push(g.slot, ...rest);
+    }
+    values.push(...c.irqs, ...c.ports.flatMap((p) => [p.base, p.count]));
+  }
+  values.push(4, 1, component.entry);
+  for (const s of component.segments) {
+    const flags = 4 | (s.writable ? 2 : 0) | (s.executable ? 1 : 0);
+    const first =
+      s.bytes.length >= 4 ? new DataView(s.bytes.buffer, s.bytes.byteOffset).getUint32(0, true) : 0;
+    values.push(s.address, s.bytes.length, s.memSize, flags, first);
+  }
+  return values.map((v) => v | 0);
+}
+
+describe("the readers as the root task uses them", () => {
+  it("walk everything in Node", () => {
+    emitted = [];
+    r.walk(base, archive.length);
+    expect(emitted).toEqual(expectedWalk());
+  });
+
+  it("walk everything as x86 code on the bare machine (wasm-x86, v86)", async () => {
+    const address = 0x200000; // wasm address of the archive, far above the module's own data
+    const placed = new Assembler();
+    placed.place(DEFAULT_MEMORY_BASE + address, archive);
+    const module = compileModule(wasm, { memoryBase: DEFAULT_MEMORY_BASE });
+    const run = await runOnBareMetal(module, [{ export: "walk", args: [address, archive.length] }], {
+      extraObjects: [placed.finish()],
+    });
+    expect(run.results).toEqual([{ value: null, emitted: expectedWalk() }]);
   });
 });
