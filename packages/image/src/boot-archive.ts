@@ -23,6 +23,7 @@
  * Invariants: deterministic (same entries, same bytes); entries never overlap.
  */
 import { decodeName, encodeName, NAME_FIELD_SIZE } from "./fixed-name.js";
+import { type Format, readFormatHeader, writeFormatHeader } from "./format-header.js";
 import { alignUp } from "./layout.js";
 
 export interface ArchiveEntry {
@@ -35,6 +36,12 @@ export const ARCHIVE_VERSION = 1;
 export const ARCHIVE_HEADER_SIZE = 24;
 export const ARCHIVE_DIRECTORY_ENTRY_SIZE = 48;
 export const ARCHIVE_ALIGN = 4096;
+const ARCHIVE_FORMAT: Format = {
+  what: "boot archive",
+  magic: ARCHIVE_MAGIC,
+  version: ARCHIVE_VERSION,
+  headerSize: ARCHIVE_HEADER_SIZE,
+};
 
 export function writeBootArchive(entries: readonly ArchiveEntry[]): Uint8Array {
   const names = entries.map((entry, i) => encodeName(entry.name, `boot archive entry #${i}`));
@@ -47,11 +54,7 @@ export function writeBootArchive(entries: readonly ArchiveEntry[]): Uint8Array {
   );
   if (total > 0xffffffff) throw new Error(`boot archive: ${total} bytes do not fit a 32-bit size`);
   const archive = new Uint8Array(total);
-  const view = new DataView(archive.buffer);
-  archive.set(new TextEncoder().encode(ARCHIVE_MAGIC), 0);
-  view.setUint32(8, ARCHIVE_VERSION, true);
-  view.setUint32(12, entries.length, true);
-  view.setUint32(16, total, true);
+  const view = writeFormatHeader(archive, ARCHIVE_FORMAT, entries.length);
   entries.forEach((entry, i) => {
     const at = ARCHIVE_HEADER_SIZE + i * ARCHIVE_DIRECTORY_ENTRY_SIZE;
     archive.set(names[i], at);
@@ -63,19 +66,8 @@ export function writeBootArchive(entries: readonly ArchiveEntry[]): Uint8Array {
 }
 
 export function readBootArchive(archive: Uint8Array): ArchiveEntry[] {
-  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
-  if (
-    archive.length < ARCHIVE_HEADER_SIZE ||
-    new TextDecoder().decode(archive.subarray(0, 8)) !== ARCHIVE_MAGIC
-  ) {
-    throw new Error(`not a boot archive: magic "${ARCHIVE_MAGIC}" missing`);
-  }
-  const version = view.getUint32(8, true);
-  if (version !== ARCHIVE_VERSION)
-    throw new Error(`boot archive version ${version}, expected ${ARCHIVE_VERSION}`);
-  const count = view.getUint32(12, true);
-  const total = view.getUint32(16, true);
-  if (total > archive.length || ARCHIVE_HEADER_SIZE + count * ARCHIVE_DIRECTORY_ENTRY_SIZE > total) {
+  const { view, count, total } = readFormatHeader(archive, ARCHIVE_FORMAT);
+  if (ARCHIVE_HEADER_SIZE + count * ARCHIVE_DIRECTORY_ENTRY_SIZE > total) {
     throw new Error(
       `boot archive truncated: ${archive.length} bytes, header says ${total} with ${count} entries`,
     );

@@ -13,25 +13,15 @@ import {
   GRANT_RECORD_SIZE,
   type Grant,
   IRQ_RECORD_SIZE,
+  MANIFEST_FORMAT,
   MANIFEST_HEADER_SIZE,
-  MANIFEST_MAGIC,
-  MANIFEST_VERSION,
   PORT_RECORD_SIZE,
 } from "./boot-manifest.js";
 import { decodeName, NAME_FIELD_SIZE } from "./fixed-name.js";
+import { readFormatHeader } from "./format-header.js";
 
 export function readBootManifest(bytes: Uint8Array): BootManifest {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (
-    bytes.length < MANIFEST_HEADER_SIZE ||
-    new TextDecoder().decode(bytes.subarray(0, 4)) !== MANIFEST_MAGIC
-  ) {
-    throw new Error(`not a boot manifest: magic "${MANIFEST_MAGIC}" missing`);
-  }
-  const version = view.getUint32(4, true);
-  if (version !== MANIFEST_VERSION)
-    throw new Error(`boot manifest version ${version}, expected ${MANIFEST_VERSION}`);
-  const count = view.getUint32(8, true);
+  const { view, count } = readFormatHeader(bytes, MANIFEST_FORMAT);
   const u32 = (offset: number): number => {
     if (offset + 4 > bytes.length)
       throw new Error(`boot manifest truncated: reading past byte ${bytes.length}`);

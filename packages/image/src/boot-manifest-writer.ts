@@ -16,12 +16,12 @@ import {
   GRANT_RECORD_SIZE,
   type Grant,
   IRQ_RECORD_SIZE,
+  MANIFEST_FORMAT,
   MANIFEST_HEADER_SIZE,
-  MANIFEST_MAGIC,
-  MANIFEST_VERSION,
   PORT_RECORD_SIZE,
 } from "./boot-manifest.js";
 import { encodeName } from "./fixed-name.js";
+import { writeFormatHeader } from "./format-header.js";
 
 export function writeBootManifest(manifest: BootManifest): Uint8Array {
   validateManifest(manifest);
@@ -35,11 +35,7 @@ export function writeBootManifest(manifest: BootManifest): Uint8Array {
     return { grants, irqs, ports };
   });
   const bytes = new Uint8Array(cursor);
-  const view = new DataView(bytes.buffer);
-  bytes.set(new TextEncoder().encode(MANIFEST_MAGIC), 0);
-  view.setUint32(4, MANIFEST_VERSION, true);
-  view.setUint32(8, components.length, true);
-  view.setUint32(12, cursor, true);
+  const view = writeFormatHeader(bytes, MANIFEST_FORMAT, components.length);
   components.forEach((component, i) => {
     const record = MANIFEST_HEADER_SIZE + i * COMPONENT_RECORD_SIZE;
     writeComponent(bytes, view, record, component, tables[i]);

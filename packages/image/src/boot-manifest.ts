@@ -96,4 +96,11 @@ export const ComponentField = {
   portCount: 68,
 } as const;
 
+export const MANIFEST_FORMAT = {
+  what: "boot manifest",
+  magic: MANIFEST_MAGIC,
+  version: MANIFEST_VERSION,
+  headerSize: MANIFEST_HEADER_SIZE,
+} as const;
+
 export const GRANT_KIND = { endpoint: 1, client: 2 } as const;
