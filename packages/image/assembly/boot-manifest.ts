@@ -3,15 +3,17 @@
  * root task walks it to start each component with exactly its grants.
  *
  * Layer: target library (AssemblyScript), used by the root task (and the kernel if it wants).
- * Interface: manifestValid(manifest, size); manifestComponentCount; manifestComponent(m, i) ->
- * record address; componentName (address of its 32-byte name field, the archive entry of its
- * ELF), componentPriority, componentStackPages, componentMemoryPages; componentGrantCount and
- * componentGrant(m, c, j) -> grant address with grantSlot/Kind/Endpoint/Component/Badge/Rights;
- * componentIrqCount and componentIrq(m, c, j); componentPortRangeCount and
- * componentPortRange(m, c, j) -> address with portRangeBase/portRangeCount.
+ * Interface: MANIFEST_ENTRY (the name of its archive entry); manifestValid(manifest, size);
+ * manifestComponentCount; manifestComponent(m, i) -> record address; componentName (address of
+ * its 32-byte name field, the archive entry of its ELF), componentPriority, componentStackPages,
+ * componentMemoryPages; componentGrantCount and componentGrant(m, c, j) -> grant address with
+ * grantSlot/Kind/Endpoint/Component/Badge/Rights; componentIrqCount and componentIrq(m, c, j);
+ * componentPortRangeCount and componentPortRange(m, c, j) -> address with portRangeBase/Count.
  * Raw addresses, no allocation. Callers check manifestValid once; the accessors trust it.
  */
 
+/** Name of the boot-archive entry that holds the manifest. */
+export const MANIFEST_ENTRY = "manifest";
 const MAGIC: u32 = 0x464d4d53; // "SMMF"
 export const MANIFEST_VERSION: u32 = 1;
 const HEADER_SIZE: usize = 16;

@@ -37,6 +37,7 @@ const component = link(
 const entries = [
   ...sampleEntries(writeBootManifest(sampleManifest)),
   { name: "component", bytes: writeComponentElf(component) },
+  { name: "ファイル🎉", bytes: Uint8Array.of(0xf0, 0x9f, 0x8e, 0x89) },
 ];
 const archive = writeBootArchive(entries);
 
@@ -96,6 +97,7 @@ describe("assembly/boot-archive", () => {
   it("finds entries by string (UTF-8) and by bytes", () => {
     expect(r.findManifest(base)).toBe(0);
     expect(r.findNonAscii(base)).toBe(3);
+    expect(r.findWide(base)).toBe(5);
     expect(r.findMissing(base)).toBe(-1);
     const name = (text: string) => {
       const bytes = new TextEncoder().encode(text);

@@ -15,6 +15,7 @@ import {
   archiveValid,
 } from "../../assembly/boot-archive";
 import {
+  MANIFEST_ENTRY,
   componentGrant,
   componentGrantCount,
   componentIrq,
@@ -52,11 +53,16 @@ import { nameLength } from "../../assembly/fixed-name";
 
 
 export function findManifest(archive: usize): i32 {
-  return archiveFind(archive, "manifest");
+  return archiveFind(archive, MANIFEST_ENTRY);
 }
 
 export function findNonAscii(archive: usize): i32 {
   return archiveFind(archive, "café/ü");
+}
+
+/** Three- and four-byte UTF-8 sequences (katakana, an emoji outside the BMP: a surrogate pair). */
+export function findWide(archive: usize): i32 {
+  return archiveFind(archive, "ファイル🎉");
 }
 
 export function findMissing(archive: usize): i32 {
