@@ -85,6 +85,25 @@ export const Right = {
   WRITE: 0x1000,
 } as const;
 
+/**
+ * Labels of the messages the kernel itself sends (tag bits 0–15). User protocols use labels
+ * below 0xF000.
+ */
+export const KernelLabel = {
+  /** An interrupt: MR0 = line; badge = the badge of the endpoint capability it was attached with. */
+  IRQ: 0xfff0,
+  /** A ring-3 exception: MR0 = vector, MR1 = eip, MR2 = error code, MR3 = fault address (cr2). */
+  EXCEPTION: 0xfff1,
+} as const;
+
+/** Capability slots the kernel fills in the root task's table before it starts. */
+export const RootSlot = {
+  /** IRQ control: an IRQ capability covering every line (derive per-line caps from it). */
+  IRQ_CONTROL: 14,
+  /** Every I/O port, 0–0xFFFF (IOPORT_GRANT hands ranges of it to tasks). */
+  IO_PORTS: 15,
+} as const;
+
 export const MESSAGE_REGISTERS = 64;
 export const REGISTER_MESSAGE_WORDS = 4;
 

@@ -31,6 +31,8 @@ export function generateAssemblyLayout(): string {
     CAPTYPE: abi.CapType,
     RIGHT: abi.Right,
     UTCB: abi.Utcb,
+    LABEL: abi.KernelLabel,
+    ROOT_SLOT: abi.RootSlot,
   };
   for (const [group, values] of Object.entries(constants)) {
     for (const [name, value] of Object.entries(values)) lines.push(constant(`${group}_${name}`, value));

@@ -124,10 +124,13 @@ export const Cpu: StructLayout = {
   fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES"],
 };
 
-/** A task: an address space with its capability table. */
+/**
+ * A task: an address space with its capability table. IO_BITMAP / IO_BITMAP_HIGH: the frames
+ * holding the task's I/O permission bitmap for ports 0–0x7FFF / 0x8000–0xFFFF (0 = all denied).
+ */
 export const Task: StructLayout = {
   name: "TASK",
-  fields: ["PAGE_DIRECTORY", "CAPS", "CAP_COUNT", "THREADS", "ID", "STATE", "IO_BITMAP"],
+  fields: ["PAGE_DIRECTORY", "CAPS", "CAP_COUNT", "THREADS", "ID", "STATE", "IO_BITMAP", "IO_BITMAP_HIGH"],
 };
 
 /** One capability-table slot. */

@@ -96,6 +96,12 @@ export const UTCB_BR0: u32 = 0x110;
 export const UTCB_BR1: u32 = 0x114;
 export const UTCB_SIZE: u32 = 0x200;
 
+export const LABEL_IRQ: u32 = 0xfff0;
+export const LABEL_EXCEPTION: u32 = 0xfff1;
+
+export const ROOT_SLOT_IRQ_CONTROL: u32 = 0xe;
+export const ROOT_SLOT_IO_PORTS: u32 = 0xf;
+
 export const THREAD_EDI: u32 = 0x0;
 export const THREAD_ESI: u32 = 0x4;
 export const THREAD_EBP: u32 = 0x8;
@@ -145,7 +151,8 @@ export const TASK_THREADS: u32 = 0xc;
 export const TASK_ID: u32 = 0x10;
 export const TASK_STATE: u32 = 0x14;
 export const TASK_IO_BITMAP: u32 = 0x18;
-export const TASK_SIZE: u32 = 0x1c;
+export const TASK_IO_BITMAP_HIGH: u32 = 0x1c;
+export const TASK_SIZE: u32 = 0x20;
 
 export const CAP_TYPE_RIGHTS: u32 = 0x0;
 export const CAP_OBJECT: u32 = 0x4;
