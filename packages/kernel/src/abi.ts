@@ -94,6 +94,53 @@ export const KernelLabel = {
   IRQ: 0xfff0,
   /** A ring-3 exception: MR0 = vector, MR1 = eip, MR2 = error code, MR3 = fault address (cr2). */
   EXCEPTION: 0xfff1,
+  /**
+   * A page fault, sent to the faulting thread's pager as a call on its behalf: MR0 = fault
+   * address, MR1 = eip, MR2 = FaultError bits. The reply's map item is installed at the
+   * faulting page (see README "Page faults").
+   */
+  PAGE_FAULT: 0xfff2,
+} as const;
+
+/** Bits of MR2 in a PAGE_FAULT message (the CPU's page-fault error code, low three bits). */
+export const FaultError = {
+  PRESENT: 0x1,
+  WRITE: 0x2,
+  USER: 0x4,
+} as const;
+
+/**
+ * A flexpage: a naturally aligned region of 2^size bytes (size ≥ 12) of an address space with
+ * access rights, in one word: bits 12–31 base, bits 4–9 log2 size (0 = the nil flexpage),
+ * bits 0–3 rights. See README "Memory".
+ */
+export const Fpage = {
+  RIGHT_WRITE: 0x2,
+  RIGHT_READ: 0x4,
+  RIGHTS_MASK: 0xf,
+  SIZE_SHIFT: 4,
+  SIZE_MASK: 0x3f,
+  MIN_SIZE: 12,
+  BASE_MASK: 0xfffff000,
+} as const;
+
+/**
+ * Typed items (two words each, in the UTCB after the untyped words). Word 0 bits 0–3 the kind;
+ * for MAP and GRANT word 0 bits 12–31 are the send base (which part of a larger flexpage goes
+ * to a smaller window, and where a smaller one lands in a larger window) and word 1 is the
+ * flexpage to send. CAP items are the IPC owner's (README "Typed items").
+ */
+export const ItemKind = {
+  MASK: 0xf,
+  MAP: 0x1,
+  GRANT: 0x2,
+  CAP: 0x3,
+} as const;
+
+/** UNMAP (system call 7): MR0 = flexpage in the caller's space, MR1 = these flags. */
+export const UnmapFlag = {
+  /** Also remove the caller's own mappings in the flexpage, not only those derived from them. */
+  SELF: 0x1,
 } as const;
 
 /** Capability slots the kernel fills in the root task's table before it starts. */

@@ -33,12 +33,16 @@ export function generateAssemblyLayout(): string {
     UTCB: abi.Utcb,
     LABEL: abi.KernelLabel,
     ROOT_SLOT: abi.RootSlot,
+    FAULT: abi.FaultError,
+    FPAGE: abi.Fpage,
+    ITEM: abi.ItemKind,
+    UNMAP: abi.UnmapFlag,
   };
   for (const [group, values] of Object.entries(constants)) {
     for (const [name, value] of Object.entries(values)) lines.push(constant(`${group}_${name}`, value));
     lines.push("");
   }
-  for (const struct of [layout.Thread, layout.Cpu, layout.Task, layout.Capability]) {
+  for (const struct of [layout.Thread, layout.Cpu, layout.Task, layout.Capability, layout.MapNode]) {
     lines.push(...structConstants(struct), "");
   }
   const singles: Record<string, number> = {

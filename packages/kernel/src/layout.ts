@@ -112,6 +112,8 @@ export const Thread: StructLayout = {
     "EXCEPTION_HANDLER",
     "ID",
     "SIBLING",
+    // the fault address while the thread waits for its pager's reply (0 otherwise)
+    "FAULT",
   ],
 };
 
@@ -127,10 +129,31 @@ export const Cpu: StructLayout = {
 /**
  * A task: an address space with its capability table. IO_BITMAP / IO_BITMAP_HIGH: the frames
  * holding the task's I/O permission bitmap for ports 0–0x7FFF / 0x8000–0xFFFF (0 = all denied).
+ * MAP_NODES: the frame indexing the task's mapping-database nodes by virtual page (assembly/mapdb.ts).
  */
 export const Task: StructLayout = {
   name: "TASK",
-  fields: ["PAGE_DIRECTORY", "CAPS", "CAP_COUNT", "THREADS", "ID", "STATE", "IO_BITMAP", "IO_BITMAP_HIGH"],
+  fields: [
+    "PAGE_DIRECTORY",
+    "CAPS",
+    "CAP_COUNT",
+    "THREADS",
+    "ID",
+    "STATE",
+    "IO_BITMAP",
+    "IO_BITMAP_HIGH",
+    "MAP_NODES",
+  ],
+};
+
+/**
+ * A node of the mapping database (assembly/mapdb.ts): one user mapping of a frame — the task
+ * and virtual page it is mapped at, the mapping it was derived from (PARENT, 0 for a root
+ * task's window page) and the mappings derived from it (CHILD, a list through NEXT/PREV).
+ */
+export const MapNode: StructLayout = {
+  name: "MAPNODE",
+  fields: ["TASK", "PAGE", "PARENT", "CHILD", "NEXT", "PREV", "FRAME"],
 };
 
 /** One capability-table slot. */

@@ -98,9 +98,29 @@ export const UTCB_SIZE: u32 = 0x200;
 
 export const LABEL_IRQ: u32 = 0xfff0;
 export const LABEL_EXCEPTION: u32 = 0xfff1;
+export const LABEL_PAGE_FAULT: u32 = 0xfff2;
 
 export const ROOT_SLOT_IRQ_CONTROL: u32 = 0xe;
 export const ROOT_SLOT_IO_PORTS: u32 = 0xf;
+
+export const FAULT_PRESENT: u32 = 0x1;
+export const FAULT_WRITE: u32 = 0x2;
+export const FAULT_USER: u32 = 0x4;
+
+export const FPAGE_RIGHT_WRITE: u32 = 0x2;
+export const FPAGE_RIGHT_READ: u32 = 0x4;
+export const FPAGE_RIGHTS_MASK: u32 = 0xf;
+export const FPAGE_SIZE_SHIFT: u32 = 0x4;
+export const FPAGE_SIZE_MASK: u32 = 0x3f;
+export const FPAGE_MIN_SIZE: u32 = 0xc;
+export const FPAGE_BASE_MASK: u32 = 0xfffff000;
+
+export const ITEM_MASK: u32 = 0xf;
+export const ITEM_MAP: u32 = 0x1;
+export const ITEM_GRANT: u32 = 0x2;
+export const ITEM_CAP: u32 = 0x3;
+
+export const UNMAP_SELF: u32 = 0x1;
 
 export const THREAD_EDI: u32 = 0x0;
 export const THREAD_ESI: u32 = 0x4;
@@ -135,7 +155,8 @@ export const THREAD_PAGER: u32 = 0x74;
 export const THREAD_EXCEPTION_HANDLER: u32 = 0x78;
 export const THREAD_ID: u32 = 0x7c;
 export const THREAD_SIBLING: u32 = 0x80;
-export const THREAD_SIZE: u32 = 0x84;
+export const THREAD_FAULT: u32 = 0x84;
+export const THREAD_SIZE: u32 = 0x88;
 
 export const CPU_CURRENT: u32 = 0x0;
 export const CPU_CURRENT_TASK: u32 = 0x4;
@@ -152,13 +173,23 @@ export const TASK_ID: u32 = 0x10;
 export const TASK_STATE: u32 = 0x14;
 export const TASK_IO_BITMAP: u32 = 0x18;
 export const TASK_IO_BITMAP_HIGH: u32 = 0x1c;
-export const TASK_SIZE: u32 = 0x20;
+export const TASK_MAP_NODES: u32 = 0x20;
+export const TASK_SIZE: u32 = 0x24;
 
 export const CAP_TYPE_RIGHTS: u32 = 0x0;
 export const CAP_OBJECT: u32 = 0x4;
 export const CAP_BADGE: u32 = 0x8;
 export const CAP_LINK: u32 = 0xc;
 export const CAP_SIZE: u32 = 0x10;
+
+export const MAPNODE_TASK: u32 = 0x0;
+export const MAPNODE_PAGE: u32 = 0x4;
+export const MAPNODE_PARENT: u32 = 0x8;
+export const MAPNODE_CHILD: u32 = 0xc;
+export const MAPNODE_NEXT: u32 = 0x10;
+export const MAPNODE_PREV: u32 = 0x14;
+export const MAPNODE_FRAME: u32 = 0x18;
+export const MAPNODE_SIZE: u32 = 0x1c;
 
 export const FRAME_END: u32 = 0x3c;
 export const EXCEPTION_VECTORS: u32 = 0x20;
