@@ -3,6 +3,8 @@
 // An exception in ring 3 is the task's problem, never the kernel's: until exception handlers
 // and pagers take them, the kernel reports it on the console and ends the task; everything else
 // keeps running. An exception in ring 0 is a kernel bug: panic.
+// Interface: exception(frame, vector) from trap(); raiseException(thread, vector, address) for
+// any thread (pagefault.ts raises the page faults its pager did not resolve).
 
 import { readCr2 } from "@sawmill/wasm-x86/assembly/x86";
 import { putDec, putHex, puts } from "./console";
@@ -16,7 +18,15 @@ import { threadId, threadTask } from "./thread";
 
 export function exception(frame: u32, vector: u32): void {
   if ((load<u32>(frame + THREAD_CS) & 3) == 0) panic(exceptionName(vector), load<u32>(frame + THREAD_EIP));
-  const thread = currentThread();
+  raiseException(currentThread(), vector, vector == VECTOR_PAGE_FAULT ? readCr2() : 0);
+}
+
+/**
+ * A ring-3 exception of `thread` (not necessarily the current one: a page fault its pager could
+ * not resolve is raised when the pager replies). `address` is the fault address for a page fault.
+ * The thread's saved frame (at TCB offset 0) holds its eip and error code.
+ */
+export function raiseException(thread: u32, vector: u32, address: u32): void {
   const task = threadTask(thread);
   puts("[kernel] task ");
   putDec(taskId(task));
@@ -25,12 +35,12 @@ export function exception(frame: u32, vector: u32): void {
   puts(": ");
   puts(exceptionName(vector));
   puts(" at eip ");
-  putHex(load<u32>(frame + THREAD_EIP));
+  putHex(load<u32>(thread + THREAD_EIP));
   if (vector == VECTOR_PAGE_FAULT) {
     puts(" address ");
-    putHex(readCr2());
+    putHex(address);
     puts(" error ");
-    putHex(load<u32>(frame + THREAD_ERROR));
+    putHex(load<u32>(thread + THREAD_ERROR));
   }
   puts("; task ended\n");
   killTask(task);

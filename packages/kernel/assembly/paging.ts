@@ -3,7 +3,9 @@
 //
 // Interface: pagingInit(ramTop) builds the kernel page tables and turns paging on;
 // newDirectory() → a page directory sharing the kernel's tables; mapPage / unmapPage /
-// lookupPage on a directory; releaseUserTables(directory) frees its user page tables.
+// lookupPage / restrictPage / pageTableOf / pagesToSkip on a directory; releaseDirectory(directory) frees
+// its user page tables. User mappings other than the kernel's own (root's memory at boot) are
+// made through the mapping database (mapdb.ts), which calls these.
 // Invariants: directory entries below USER_BASE point to the kernel's shared tables and are the
 // same in every directory (supervisor only, so ring 3 cannot touch kernel memory); page 0 is
 // never mapped (null pointers fault); user tables are private to one directory.
@@ -68,20 +70,44 @@ export function mapPage(directory: u32, virtual: u32, frame: u32, writable: bool
 
 /** The page-table entry for `virtual`, or 0 if none. */
 export function lookupPage(directory: u32, virtual: u32): u32 {
-  const table = load<u32>(directory + (virtual >> 22) * 4) & FRAME_MASK;
+  const table = pageTableOf(directory, virtual);
   if (table == 0) return 0;
   return load<u32>(table + ((virtual >> 12) & 0x3ff) * 4);
 }
 
 /** Removes the mapping of `virtual`; returns the entry it had (0 if none). */
 export function unmapPage(directory: u32, virtual: u32): u32 {
-  const table = load<u32>(directory + (virtual >> 22) * 4) & FRAME_MASK;
+  const table = pageTableOf(directory, virtual);
   if (table == 0) return 0;
   const slot = table + ((virtual >> 12) & 0x3ff) * 4;
   const old = load<u32>(slot);
   store<u32>(slot, 0);
   flush(directory, virtual);
   return old;
+}
+
+/** Takes away the write right of the mapping of `virtual`, if there is one. */
+export function restrictPage(directory: u32, virtual: u32): void {
+  const table = pageTableOf(directory, virtual);
+  if (table == 0) return;
+  const slot = table + ((virtual >> 12) & 0x3ff) * 4;
+  store<u32>(slot, load<u32>(slot) & ~PTE_WRITABLE);
+  flush(directory, virtual);
+}
+
+/** The page table covering `virtual`'s 4 MiB region, or 0 if there is none. */
+export function pageTableOf(directory: u32, virtual: u32): u32 {
+  return load<u32>(directory + (virtual >> 22) * 4) & FRAME_MASK;
+}
+
+/**
+ * How many pages from `virtual` on a walk over user mappings can skip: those below USER_BASE,
+ * or the rest of a 4 MiB region without a page table; 0 when `virtual` must be looked at.
+ */
+export function pagesToSkip(directory: u32, virtual: u32): u32 {
+  if (!isUserAddress(virtual)) return (ADDRESS_USER_BASE - virtual) >> 12;
+  if (pageTableOf(directory, virtual) != 0) return 0;
+  return 1024 - ((virtual >> 12) & 0x3ff);
 }
 
 /** Frees the user half's page tables (not the frames they map) and the directory. */
