@@ -17,6 +17,8 @@ export const Address = {
   GDT: 0x0010_0000,
   /** Per-CPU state the entry code and the kernel share (struct Cpu). */
   CPU: 0x0010_0100,
+  /** The scheduler's ready rings: one head word per priority 0–255 (assembly/scheduler.ts). */
+  READY_RINGS: 0x0010_0400,
   /** IDT: 256 gates. */
   IDT: 0x0010_0800,
   /** TSS, followed by its I/O permission bitmap (65536 bits + the terminating 0xFF byte). */

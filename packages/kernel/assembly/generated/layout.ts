@@ -3,6 +3,7 @@
 
 export const ADDRESS_GDT: u32 = 0x100000;
 export const ADDRESS_CPU: u32 = 0x100100;
+export const ADDRESS_READY_RINGS: u32 = 0x100400;
 export const ADDRESS_IDT: u32 = 0x100800;
 export const ADDRESS_TSS: u32 = 0x101000;
 export const ADDRESS_KERNEL_STACK_BOTTOM: u32 = 0x104000;
