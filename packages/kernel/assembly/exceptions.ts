@@ -19,12 +19,13 @@ import { threadId, threadTask } from "./thread";
 export function exception(frame: u32, vector: u32): void {
   if ((load<u32>(frame + THREAD_CS) & 3) == 0) panic(exceptionName(vector), load<u32>(frame + THREAD_EIP));
   raiseException(currentThread(), vector, vector == VECTOR_PAGE_FAULT ? readCr2() : 0);
+  schedule();
 }
 
 /**
  * A ring-3 exception of `thread` (not necessarily the current one: a page fault its pager could
  * not resolve is raised when the pager replies). `address` is the fault address for a page fault.
- * The thread's saved frame (at TCB offset 0) holds its eip and error code.
+ * The thread's saved frame (at TCB offset 0) holds its eip and error code. Does not schedule.
  */
 export function raiseException(thread: u32, vector: u32, address: u32): void {
   const task = threadTask(thread);
@@ -44,7 +45,6 @@ export function raiseException(thread: u32, vector: u32, address: u32): void {
   }
   puts("; task ended\n");
   killTask(task);
-  schedule();
 }
 
 function exceptionName(vector: u32): string {
