@@ -1,0 +1,19 @@
+// Test component that touches more memory than its budget allows: one word per page of its
+// wasm memory, upward from 64 KiB, printing each page it got. Root refuses the fault that
+// exceeds the budget and the kernel ends this task, so the last line shows how far it got.
+import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { printNumber } from "./print";
+
+const START: u32 = 0x10000;
+const PAGES: u32 = 64;
+
+export function main(a: u32, b: u32, c: u32, d: u32): u32 {
+  for (let page: u32 = 0; page < PAGES; page++) {
+    store<u32>(START + page * 4096, page);
+    debugPrint("[hog] page ");
+    printNumber(page);
+    debugPrint("\n");
+  }
+  debugPrint("[hog] touched every page: the budget was not enforced\n");
+  return 0;
+}
