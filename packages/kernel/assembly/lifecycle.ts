@@ -1,11 +1,13 @@
 // Ending threads and tasks. Layer: kernel objects (AssemblyScript).
 //
 // Interface: attachThread(task, thread) links a new thread into its task; killTask(task) stops
-// every thread of the task (they never run again) and marks it dead. Kernel state a task's
-// threads took part in (IPC queues) is left by `leaveKernelObjects` before the thread dies.
-// Invariant: a dead task's threads are not in any ready ring.
+// every thread of the task (they never run again) and marks it dead. Before a thread dies it
+// leaves every IPC relation (ipc.ts forgetIpc): endpoint queues, the timeout list, the reply it
+// waits for; threads waiting for its reply get ABORTED.
+// Invariant: a dead task's threads are not in any ready ring or endpoint queue.
 
 import { STATE_DEAD, TASK_STATE, TASK_THREADS, THREAD_SIBLING } from "./generated/layout";
+import { forgetIpc } from "./ipc";
 import { makeBlocked } from "./scheduler";
 import { TASK_DEAD } from "./task";
 
@@ -15,8 +17,10 @@ export function attachThread(task: u32, thread: u32): void {
 }
 
 export function killTask(task: u32): void {
+  if (load<u32>(task + TASK_STATE) == TASK_DEAD) return;
   store<u32>(task + TASK_STATE, TASK_DEAD);
   for (let thread = load<u32>(task + TASK_THREADS); thread != 0; thread = load<u32>(thread + THREAD_SIBLING)) {
+    forgetIpc(thread);
     makeBlocked(thread, STATE_DEAD);
   }
 }

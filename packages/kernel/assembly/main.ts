@@ -15,6 +15,7 @@ import { interrupt } from "./interrupts";
 import { ramTop } from "./multiboot";
 import { pagingInit } from "./paging";
 import { panic } from "./panic";
+import { installRootObjects } from "./objects";
 import { picInit, unmask } from "./pic";
 import { startRoot } from "./root-task";
 import { schedule, schedulerInit } from "./scheduler";
@@ -40,7 +41,7 @@ export function main(info: u32, archive: u32, archiveSize: u32, idleEntry: u32):
   if (!pagingInit(top)) panic("out of kernel memory for page tables", top);
   const idle = createIdleThread(idleEntry);
   schedulerInit(idle);
-  startRoot(archive, archiveSize, poolEnd, top);
+  installRootObjects(startRoot(archive, archiveSize, poolEnd, top));
   puts("[kernel] ");
   putDec((top - poolEnd) >> 10);
   puts(" KiB for the root task\n");

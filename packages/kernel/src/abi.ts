@@ -145,11 +145,38 @@ export const UnmapFlag = {
 
 /** Capability slots the kernel fills in the root task's table before it starts. */
 export const RootSlot = {
+  /** The kernel object factory (ENDPOINT_CREATE, TASK_CREATE). */
+  FACTORY: 1,
+  /** The root task itself (THREAD_CREATE in it, CAP_COPY into it). */
+  TASK: 2,
+  /** The root task's first thread. */
+  THREAD: 3,
   /** IRQ control: an IRQ capability covering every line (derive per-line caps from it). */
   IRQ_CONTROL: 14,
   /** Every I/O port, 0–0xFFFF (IOPORT_GRANT hands ranges of it to tasks). */
   IO_PORTS: 15,
 } as const;
+
+/** THREAD_CONTROL operations (MR0). */
+export const ThreadOp = {
+  /** Make an inactive thread ready. */
+  START: 1,
+  /** MR1 = priority, at most the caller's own. */
+  SET_PRIORITY: 2,
+  /** MR1 = endpoint slot (send right) in the caller's table, 0 = none: page faults go there. */
+  SET_PAGER: 3,
+  /** MR1 = endpoint slot (send right), 0 = none: exceptions go there. */
+  SET_EXCEPTION_HANDLER: 4,
+  /** Inactive thread's start registers: eax = MR1, ebx = MR2, ecx = MR3, edx = MR4 (UTCB). */
+  SET_REGISTERS: 5,
+} as const;
+
+/**
+ * A capability item (ItemKind.CAP): word 0 bits 0–3 = CAP, bits 8–15 a rights mask (Right
+ * bits); word 1 = the slot in the sender's table. The receiver accepts it into the empty slot
+ * its UTCB's BR1 names; it arrives with word 1 replaced by that slot.
+ */
+export const CAP_ITEM_RIGHTS_MASK = 0xff00;
 
 export const MESSAGE_REGISTERS = 64;
 export const REGISTER_MESSAGE_WORDS = 4;

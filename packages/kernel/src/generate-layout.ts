@@ -37,12 +37,22 @@ export function generateAssemblyLayout(): string {
     FPAGE: abi.Fpage,
     ITEM: abi.ItemKind,
     UNMAP: abi.UnmapFlag,
+    THREAD_OP: abi.ThreadOp,
+    IPC: layout.IpcFlag,
+    QUEUE: layout.QueueKind,
   };
   for (const [group, values] of Object.entries(constants)) {
     for (const [name, value] of Object.entries(values)) lines.push(constant(`${group}_${name}`, value));
     lines.push("");
   }
-  for (const struct of [layout.Thread, layout.Cpu, layout.Task, layout.Capability, layout.MapNode]) {
+  for (const struct of [
+    layout.Thread,
+    layout.Cpu,
+    layout.Task,
+    layout.Capability,
+    layout.MapNode,
+    layout.Endpoint,
+  ]) {
     lines.push(...structConstants(struct), "");
   }
   const singles: Record<string, number> = {
@@ -58,6 +68,7 @@ export function generateAssemblyLayout(): string {
     SYSCALL_NUMBER_BITS: abi.SYSCALL_NUMBER_BITS,
     MESSAGE_REGISTERS: abi.MESSAGE_REGISTERS,
     REGISTER_MESSAGE_WORDS: abi.REGISTER_MESSAGE_WORDS,
+    CAP_ITEM_RIGHTS_MASK: abi.CAP_ITEM_RIGHTS_MASK,
   };
   for (const [name, value] of Object.entries(singles)) lines.push(constant(name, value));
   return `${lines.join("\n")}\n`;

@@ -116,8 +116,44 @@ export const Thread: StructLayout = {
     "SIBLING",
     // the fault address while the thread waits for its pager's reply (0 otherwise)
     "FAULT",
+    // IPC (assembly/ipc.ts): IpcFlag bits of the operation in progress; the badges of the pager
+    // and exception-handler capabilities; the message the kernel sends on the thread's behalf
+    // (IpcFlag.KERNEL_MESSAGE); the IPC timeout list (TIMEOUT = deadline tick, 0 = none)
+    "IPC_FLAGS",
+    "PAGER_BADGE",
+    "EXCEPTION_BADGE",
+    "KERNEL_TAG",
+    "KERNEL_MR0",
+    "KERNEL_MR1",
+    "KERNEL_MR2",
+    "KERNEL_MR3",
+    "TIMEOUT_NEXT",
+    "TIMEOUT_PREV",
   ],
 };
+
+/** Bits of THREAD_IPC_FLAGS. */
+export const IpcFlag = {
+  /** The thread called (it waits for, or will wait for, a reply). */
+  CALL: 0x1,
+  /** The kernel sends for the thread (page fault, exception): message in KERNEL_TAG/KERNEL_MR*. */
+  KERNEL_MESSAGE: 0x2,
+} as const;
+
+/**
+ * An endpoint (assembly/endpoint.ts): a FIFO of blocked threads, all senders or all receivers,
+ * linked through THREAD_NEXT / THREAD_PREV; QUEUE_KIND is a QueueKind.
+ */
+export const Endpoint: StructLayout = {
+  name: "ENDPOINT",
+  fields: ["QUEUE_HEAD", "QUEUE_TAIL", "QUEUE_KIND", "ID"],
+};
+
+export const QueueKind = {
+  EMPTY: 0,
+  SENDERS: 1,
+  RECEIVERS: 2,
+} as const;
 
 /** Where the CPU-pushed frame ends: TSS.esp0 while the thread runs. */
 export const FRAME_END = Thread.fields.indexOf("STATE") * 4;

@@ -101,6 +101,9 @@ export const LABEL_IRQ: u32 = 0xfff0;
 export const LABEL_EXCEPTION: u32 = 0xfff1;
 export const LABEL_PAGE_FAULT: u32 = 0xfff2;
 
+export const ROOT_SLOT_FACTORY: u32 = 0x1;
+export const ROOT_SLOT_TASK: u32 = 0x2;
+export const ROOT_SLOT_THREAD: u32 = 0x3;
 export const ROOT_SLOT_IRQ_CONTROL: u32 = 0xe;
 export const ROOT_SLOT_IO_PORTS: u32 = 0xf;
 
@@ -122,6 +125,19 @@ export const ITEM_GRANT: u32 = 0x2;
 export const ITEM_CAP: u32 = 0x3;
 
 export const UNMAP_SELF: u32 = 0x1;
+
+export const THREAD_OP_START: u32 = 0x1;
+export const THREAD_OP_SET_PRIORITY: u32 = 0x2;
+export const THREAD_OP_SET_PAGER: u32 = 0x3;
+export const THREAD_OP_SET_EXCEPTION_HANDLER: u32 = 0x4;
+export const THREAD_OP_SET_REGISTERS: u32 = 0x5;
+
+export const IPC_CALL: u32 = 0x1;
+export const IPC_KERNEL_MESSAGE: u32 = 0x2;
+
+export const QUEUE_EMPTY: u32 = 0x0;
+export const QUEUE_SENDERS: u32 = 0x1;
+export const QUEUE_RECEIVERS: u32 = 0x2;
 
 export const THREAD_EDI: u32 = 0x0;
 export const THREAD_ESI: u32 = 0x4;
@@ -157,7 +173,17 @@ export const THREAD_EXCEPTION_HANDLER: u32 = 0x78;
 export const THREAD_ID: u32 = 0x7c;
 export const THREAD_SIBLING: u32 = 0x80;
 export const THREAD_FAULT: u32 = 0x84;
-export const THREAD_SIZE: u32 = 0x88;
+export const THREAD_IPC_FLAGS: u32 = 0x88;
+export const THREAD_PAGER_BADGE: u32 = 0x8c;
+export const THREAD_EXCEPTION_BADGE: u32 = 0x90;
+export const THREAD_KERNEL_TAG: u32 = 0x94;
+export const THREAD_KERNEL_MR0: u32 = 0x98;
+export const THREAD_KERNEL_MR1: u32 = 0x9c;
+export const THREAD_KERNEL_MR2: u32 = 0xa0;
+export const THREAD_KERNEL_MR3: u32 = 0xa4;
+export const THREAD_TIMEOUT_NEXT: u32 = 0xa8;
+export const THREAD_TIMEOUT_PREV: u32 = 0xac;
+export const THREAD_SIZE: u32 = 0xb0;
 
 export const CPU_CURRENT: u32 = 0x0;
 export const CPU_CURRENT_TASK: u32 = 0x4;
@@ -192,6 +218,12 @@ export const MAPNODE_PREV: u32 = 0x14;
 export const MAPNODE_FRAME: u32 = 0x18;
 export const MAPNODE_SIZE: u32 = 0x1c;
 
+export const ENDPOINT_QUEUE_HEAD: u32 = 0x0;
+export const ENDPOINT_QUEUE_TAIL: u32 = 0x4;
+export const ENDPOINT_QUEUE_KIND: u32 = 0x8;
+export const ENDPOINT_ID: u32 = 0xc;
+export const ENDPOINT_SIZE: u32 = 0x10;
+
 export const FRAME_END: u32 = 0x3c;
 export const EXCEPTION_VECTORS: u32 = 0x20;
 export const IRQ_LINES: u32 = 0x10;
@@ -204,3 +236,4 @@ export const TSS_SIZE: u32 = 0x68;
 export const SYSCALL_NUMBER_BITS: u32 = 0x8;
 export const MESSAGE_REGISTERS: u32 = 0x40;
 export const REGISTER_MESSAGE_WORDS: u32 = 0x4;
+export const CAP_ITEM_RIGHTS_MASK: u32 = 0xff00;

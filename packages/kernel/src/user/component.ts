@@ -13,6 +13,9 @@ import { Address } from "../layout.js";
 import { assembleUserRuntime, USER_ENTRY, USER_PREFIX } from "./runtime.js";
 import { assembleSyscallStubs, STUB_MODULE } from "./stubs.js";
 
+/** The exported function further threads start in (through the runtime's `_thread_start`). */
+export const THREAD_FUNCTION = "thread";
+
 export interface ComponentOptions {
   /** The exported function `_start` calls, default "main". */
   readonly entry?: string;
@@ -36,9 +39,14 @@ export async function buildComponent(source: string, options: ComponentOptions =
   const syscalls = [
     ...new Set(compiled.imports.filter((i) => i.module === STUB_MODULE).map((i) => i.name)),
   ].sort();
+  const thread = compiled.exports.find((e) => e.name === THREAD_FUNCTION);
+  if (syscalls.includes("thread_entry") && thread === undefined) {
+    throw new Error(`${source}: imports sys.thread_entry but exports no function ${THREAD_FUNCTION}`);
+  }
   const runtime = assembleUserRuntime({
     startSymbol: compiled.startSymbol,
     mainSymbol: entry.symbol,
+    threadSymbol: thread?.symbol,
     initialPages: compiled.memory?.initialPages ?? 0,
     maxPages: options.maxPages ?? 16,
   });

@@ -7,6 +7,11 @@
  *                          `main(eax, ebx, ecx, edx)` with the registers the creator set
  *                          (the root task gets the boot archive and its memory, see README),
  *                          then exits the task with main's result;
+ *   `_thread_start`        where further threads of the task start (the `thread_entry` stub
+ *                          returns its address): `thread(eax, ebx, ecx, edx)`, the module's
+ *                          exported `thread` function, with the registers THREAD_CONTROL set;
+ *                          returning from it exits the task with its result (no start
+ *                          routine: the task's first thread ran it);
  *   `__wasm_trap`          a wasm trap ends the task with exit code TRAP_EXIT_BASE + kind;
  *   `__wasm_memory_size`,
  *   `__wasm_memory_grow`   bookkeeping only: linear memory is demand-paged by the task's
@@ -19,6 +24,7 @@ import { Syscall } from "../abi.js";
 import { Vector } from "../layout.js";
 
 export const USER_ENTRY = "_start";
+export const THREAD_ENTRY = "_thread_start";
 export const USER_PREFIX = "app.";
 export const TRAP_EXIT_BASE = 0x100;
 export const ABORT_EXIT_CODE = 0x1ff;
@@ -28,6 +34,8 @@ export interface UserRuntimeOptions {
   readonly startSymbol: string;
   /** The module's exported entry function (symbol), called with four words. */
   readonly mainSymbol: string;
+  /** The module's exported `thread` function (symbol), if any: `_thread_start` calls it. */
+  readonly threadSymbol?: string;
   readonly initialPages: number;
   /** Most wasm pages memory.grow may reach. */
   readonly maxPages: number;
@@ -43,6 +51,7 @@ export function assembleUserRuntime(options: UserRuntimeOptions): X86Object {
   a.dd(options.initialPages);
   a.section("text");
   emitStart(a, options);
+  if (options.threadSymbol !== undefined) emitThreadStart(a, options.threadSymbol);
   emitTrap(a);
   emitMemoryHooks(a, options.maxPages);
   return a.finish();
@@ -53,6 +62,13 @@ function emitStart(a: Assembler, options: UserRuntimeOptions): void {
   for (const register of [edx, ecx, ebx, eax]) a.push(register);
   a.call(options.startSymbol);
   a.call(options.mainSymbol);
+  emitExit(a);
+}
+
+function emitThreadStart(a: Assembler, threadSymbol: string): void {
+  a.global(THREAD_ENTRY);
+  for (const register of [edx, ecx, ebx, eax]) a.push(register);
+  a.call(threadSymbol);
   emitExit(a);
 }
 

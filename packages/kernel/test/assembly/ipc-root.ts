@@ -1,0 +1,136 @@
+// Root task for the IPC boot test: a server thread in root's own task, clients identified by
+// badge, register and long messages, and the capability errors (README "System calls").
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { call, getMR, makeTag, recv, receivedBadge, receivedTag, replyRecv, setMR, tagLabel, tagWords } from "@sawmill/kernel/assembly/user/ipc";
+import {
+  capCopy,
+  capDelete,
+  endpointCreate,
+  ERROR_INVALID_ARGUMENT,
+  ERROR_INVALID_CAP,
+  ERROR_NO_RIGHT,
+  ERROR_OK,
+  ERROR_WRONG_TYPE,
+  RIGHT_RECEIVE,
+  RIGHT_SEND,
+  ROOT_SLOT_FACTORY,
+  ROOT_SLOT_TASK,
+  threadCreate,
+  threadEntry,
+  threadSetRegisters,
+  threadStart,
+} from "@sawmill/kernel/assembly/user/objects";
+
+const USER_MEMORY: u32 = 0x5000_0000;
+const ENDPOINT: u32 = 4;
+const CLIENT_A: u32 = 5;
+const CLIENT_B: u32 = 6;
+const SERVER_THREAD: u32 = 7;
+const SCRATCH: u32 = 8;
+const RECEIVE_ONLY: u32 = 9;
+const EMPTY: u32 = 30;
+const BADGE_A: u32 = 0x11;
+const BADGE_B: u32 = 0x22;
+const ROUND_TRIPS: u32 = 100;
+
+const serverStack = memory.data(16384, 16);
+const serverUtcb = memory.data(512, 512);
+
+function check(ok: bool, code: u32): void {
+  if (ok) return;
+  debugPrint("ipc check failed\n");
+  debugExit(code);
+}
+
+/** The server: replies MR0 = sum of the words, MR1 = the caller's badge, MR2 = the label. */
+export function thread(endpoint: u32, b: u32, c: u32, d: u32): u32 {
+  let error = recv(endpoint, 0);
+  while (true) {
+    check(error == ERROR_OK, 0xe0 + error);
+    const tag = receivedTag();
+    let sum: u32 = 0;
+    for (let i: u32 = 0; i < tagWords(tag); i++) sum += getMR(i);
+    setMR(0, sum);
+    setMR(1, receivedBadge());
+    setMR(2, tagLabel(tag));
+    error = replyRecv(endpoint, makeTag(0, 3, 0), 0);
+  }
+  return 0;
+}
+
+function startServer(): void {
+  check(endpointCreate(ROOT_SLOT_FACTORY, ENDPOINT) == ERROR_OK, 1);
+  store<u32>(serverUtcb, serverUtcb);
+  const esp = USER_MEMORY + serverStack + 16384;
+  check(threadCreate(ROOT_SLOT_TASK, SERVER_THREAD, threadEntry(), esp, USER_MEMORY + serverUtcb) == ERROR_OK, 2);
+  check(threadSetRegisters(SERVER_THREAD, ENDPOINT, 0, 0, 0) == ERROR_OK, 3);
+  check(threadStart(SERVER_THREAD) == ERROR_OK, 4);
+}
+
+/** Calls through `slot` with two words; checks the sum, the badge the server saw and the label. */
+function callTwo(slot: u32, a: u32, b: u32, badge: u32, code: u32): void {
+  setMR(0, a);
+  setMR(1, b);
+  check(call(slot, makeTag(7, 2, 0), 0) == ERROR_OK, code);
+  check(getMR(0) == a + b && getMR(1) == badge && getMR(2) == 7, code + 1);
+}
+
+function badges(): void {
+  check(capCopy(ENDPOINT, 0, CLIENT_A, BADGE_A, RIGHT_SEND) == ERROR_OK, 0x10);
+  check(capCopy(ENDPOINT, 0, CLIENT_B, BADGE_B, RIGHT_SEND) == ERROR_OK, 0x11);
+  callTwo(CLIENT_A, 20, 22, BADGE_A, 0x12);
+  callTwo(CLIENT_B, 1, 2, BADGE_B, 0x14);
+  callTwo(ENDPOINT, 5, 6, 0, 0x16);
+  debugPrint("badges ok\n");
+}
+
+function roundTrips(): void {
+  for (let i: u32 = 0; i < ROUND_TRIPS; i++) callTwo(CLIENT_A, i, i * 3, BADGE_A, 0x20);
+  debugPrint("round trips ok\n");
+}
+
+function longMessage(): void {
+  let expected: u32 = 0;
+  for (let i: u32 = 0; i < 12; i++) {
+    setMR(i, i * 1000 + 1);
+    expected += i * 1000 + 1;
+  }
+  check(call(CLIENT_B, makeTag(9, 12, 0), 0) == ERROR_OK, 0x30);
+  check(getMR(0) == expected && getMR(1) == BADGE_B && tagWords(receivedTag()) == 3, 0x31);
+  debugPrint("long message ok\n");
+}
+
+function errors(): void {
+  check(call(0, makeTag(1, 0, 0), 0) == ERROR_INVALID_CAP, 0x40);
+  check(call(EMPTY, makeTag(1, 0, 0), 0) == ERROR_INVALID_CAP, 0x41);
+  check(call(1000000, makeTag(1, 0, 0), 0) == ERROR_INVALID_CAP, 0x42);
+  check(call(ROOT_SLOT_TASK, makeTag(1, 0, 0), 0) == ERROR_WRONG_TYPE, 0x43);
+  check(recv(CLIENT_A, 0) == ERROR_NO_RIGHT, 0x44);
+  check(capCopy(ENDPOINT, 0, RECEIVE_ONLY, 0, RIGHT_RECEIVE) == ERROR_OK, 0x45);
+  check(call(RECEIVE_ONLY, makeTag(1, 0, 0), 0) == ERROR_NO_RIGHT, 0x46);
+  check(call(ENDPOINT, makeTag(1, 63, 1), 0) == ERROR_INVALID_ARGUMENT, 0x47);
+  check(capCopy(ENDPOINT, 0, CLIENT_A, 0, RIGHT_SEND) == ERROR_INVALID_ARGUMENT, 0x48);
+  debugPrint("errors ok\n");
+}
+
+function forgery(): void {
+  check(capCopy(CLIENT_A, 0, SCRATCH, 0x99, RIGHT_SEND) == ERROR_INVALID_ARGUMENT, 0x50);
+  check(capCopy(CLIENT_A, 0, SCRATCH, 0, 0xffff) == ERROR_OK, 0x51);
+  callTwo(SCRATCH, 3, 4, BADGE_A, 0x52);
+  check(recv(SCRATCH, 0) == ERROR_NO_RIGHT, 0x54);
+  check(capDelete(SCRATCH) == ERROR_OK, 0x55);
+  check(call(SCRATCH, makeTag(1, 0, 0), 0) == ERROR_INVALID_CAP, 0x56);
+  check(capDelete(SCRATCH) == ERROR_INVALID_CAP, 0x57);
+  debugPrint("forgery ok\n");
+}
+
+export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: u32): u32 {
+  startServer();
+  badges();
+  roundTrips();
+  longMessage();
+  errors();
+  forgery();
+  debugExit(0x42);
+  return 0;
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { bootMultiboot } from "@sawmill/emulator";
+import { describe, expect, it } from "vitest";
+import { buildComponent, buildSystemImage } from "../src/index.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
+
+describe("IPC", () => {
+  it("exchanges register and long messages between two threads; badges, rights and errors", async () => {
+    const root = await buildComponent(fixture("ipc-root.ts"));
+    const elf = await buildSystemImage({ root: root.elf });
+    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+    expect(result.serial).toContain("badges ok");
+    expect(result.serial).toContain("round trips ok");
+    expect(result.serial).toContain("long message ok");
+    expect(result.serial).toContain("errors ok");
+    expect(result.serial).toContain("forgery ok");
+    expect(result.exitCode).toBe(0x42);
+  });
+});
