@@ -7,9 +7,11 @@
 //                     mask (the copy's rights = source's & mask, so rights only shrink).
 //   capDelete(thread) eax slot = the capability to remove.
 // Badges cannot be forged: a badge may be given only to a copy of an unbadged capability
-// (otherwise MR2 must be 0 and the copy keeps the source's badge).
+// (otherwise MR2 must be 0 and the copy keeps the source's badge). For IRQ and IO_PORTS
+// capabilities the badge narrows the copy's lines or ports instead (device-caps.ts).
 
 import { callerCap, capBadge, capObject, capRights, capType, clearCap, freeSlot, installCap, isCapError, lookupCap } from "./captable";
+import { narrowDeviceObject } from "./device-caps";
 import {
   CAPTYPE_NULL,
   CAPTYPE_TASK,
@@ -33,7 +35,8 @@ export function capCopy(thread: u32): u32 {
   const badge = load<u32>(thread + THREAD_ESI);
   const rights = capRights(from) & load<u32>(thread + THREAD_EDI);
   if (badge != 0 && capBadge(from) != 0) return ERROR_INVALID_ARGUMENT;
-  installCap(to, capType(from), rights, capObject(from), badge != 0 ? badge : capBadge(from));
+  const object = narrowDeviceObject(capType(from), capObject(from), badge);
+  installCap(to, capType(from), rights, object, badge != 0 ? badge : capBadge(from));
   return ERROR_OK;
 }
 

@@ -2,9 +2,10 @@
 // the UTCB descriptor. Layer: kernel (AssemblyScript).
 //
 // Interface: cpuInit() once; currentThread(); activate(thread) makes `thread` the one the exit
-// path resumes: TSS.esp0 → its frame end, its task's page directory in CR3, its UTCB in the gs
-// descriptor. Invariant: while a user thread runs, CPU.CURRENT is its TCB and TSS.esp0 is
-// TCB + FRAME_END, so an entry from ring 3 saves the user frame into that TCB.
+// path resumes: TSS.esp0 → its frame end, its task's page directory in CR3 and I/O-port
+// permissions (ioports.ts), its UTCB in the gs descriptor. Invariant: while a user thread runs,
+// CPU.CURRENT is its TCB and TSS.esp0 is TCB + FRAME_END, so an entry from ring 3 saves the
+// user frame into that TCB.
 
 import { writeCr3 } from "@sawmill/wasm-x86/assembly/x86";
 import {
@@ -27,6 +28,7 @@ import {
   TSS_SIZE,
   TSS_SS0,
 } from "./generated/layout";
+import { loadIoMap } from "./ioports";
 
 const UTCB_DESCRIPTOR: u32 = ADDRESS_GDT + (SELECTOR_UTCB & ~7);
 /** An I/O map base beyond the TSS limit: every port is denied. */
@@ -56,6 +58,7 @@ export function activate(thread: u32): void {
   if (task != currentTask()) {
     store<u32>(ADDRESS_CPU + CPU_CURRENT_TASK, task);
     writeCr3(load<u32>(task + TASK_PAGE_DIRECTORY));
+    loadIoMap(task);
   }
   store<u32>(UTCB_DESCRIPTOR, load<u32>(thread + THREAD_UTCB_DESCRIPTOR_LOW));
   store<u32>(UTCB_DESCRIPTOR + 4, load<u32>(thread + THREAD_UTCB_DESCRIPTOR_HIGH));

@@ -1,20 +1,41 @@
 // CPU exceptions. Layer: kernel (AssemblyScript).
 //
-// An exception in ring 3 is the task's problem, never the kernel's: until exception handlers
-// and pagers take them, the kernel reports it on the console and ends the task; everything else
+// An exception in ring 3 is the task's problem, never the kernel's. It goes to the thread's
+// exception handler (THREAD_CONTROL SET_EXCEPTION_HANDLER) as a call the kernel makes on the
+// thread's behalf: label LABEL_EXCEPTION, MR0 = vector, MR1 = eip, MR2 = error code, MR3 = fault
+// address (page faults; else 0), badge = the handler capability's. The thread stays stopped with
+// its registers untouched until the handler replies: then it resumes, at MR1 of the reply when
+// the reply has two words or more, else where it faulted (the instruction is retried). Without a
+// handler the kernel reports the exception on the console and ends the task; everything else
 // keeps running. An exception in ring 0 is a kernel bug: panic.
 // Interface: exception(frame, vector) from trap(); raiseException(thread, vector, address) for
-// any thread (pagefault.ts raises the page faults its pager did not resolve).
+// any thread (pagefault.ts raises the page faults its pager did not resolve);
+// resumeAfterException(thread, replier) when the handler's reply has reached `thread` (ipc.ts).
 
 import { readCr2 } from "@sawmill/wasm-x86/assembly/x86";
 import { putDec, putHex, puts } from "./console";
 import { currentThread } from "./cpu";
-import { THREAD_CS, THREAD_EIP, THREAD_ERROR, VECTOR_PAGE_FAULT } from "./generated/layout";
+import {
+  LABEL_EXCEPTION,
+  TAG_WORDS_SHIFT,
+  THREAD_CS,
+  THREAD_EBX,
+  THREAD_ECX,
+  THREAD_EIP,
+  THREAD_ERROR,
+  THREAD_EXCEPTION_BADGE,
+  THREAD_EXCEPTION_HANDLER,
+  VECTOR_PAGE_FAULT,
+} from "./generated/layout";
+import { kernelCall } from "./ipc";
 import { killTask } from "./lifecycle";
 import { panic } from "./panic";
-import { schedule } from "./scheduler";
+import { tagWords } from "./message";
+import { makeReady, schedule } from "./scheduler";
 import { taskId } from "./task";
 import { threadId, threadTask } from "./thread";
+
+const EXCEPTION_TAG: u32 = LABEL_EXCEPTION | (4 << TAG_WORDS_SHIFT);
 
 export function exception(frame: u32, vector: u32): void {
   if ((load<u32>(frame + THREAD_CS) & 3) == 0) panic(exceptionName(vector), load<u32>(frame + THREAD_EIP));
@@ -28,6 +49,7 @@ export function exception(frame: u32, vector: u32): void {
  * The thread's saved frame (at TCB offset 0) holds its eip and error code. Does not schedule.
  */
 export function raiseException(thread: u32, vector: u32, address: u32): void {
+  if (callHandler(thread, vector, address)) return;
   const task = threadTask(thread);
   puts("[kernel] task ");
   putDec(taskId(task));
@@ -45,6 +67,21 @@ export function raiseException(thread: u32, vector: u32, address: u32): void {
   }
   puts("; task ended\n");
   killTask(task);
+}
+
+export function resumeAfterException(thread: u32, replier: u32): void {
+  if (tagWords(load<u32>(replier + THREAD_ECX)) >= 2) store<u32>(thread + THREAD_EIP, load<u32>(replier + THREAD_EBX));
+  makeReady(thread);
+}
+
+/** Sends the exception to `thread`'s handler, if it has one. */
+function callHandler(thread: u32, vector: u32, address: u32): bool {
+  const handler = load<u32>(thread + THREAD_EXCEPTION_HANDLER);
+  if (handler == 0) return false;
+  const eip = load<u32>(thread + THREAD_EIP);
+  const error = load<u32>(thread + THREAD_ERROR);
+  kernelCall(thread, handler, load<u32>(thread + THREAD_EXCEPTION_BADGE), EXCEPTION_TAG, vector, eip, error, address);
+  return true;
 }
 
 function exceptionName(vector: u32): string {

@@ -1,17 +1,26 @@
 // Hardware interrupts. Layer: kernel (AssemblyScript).
 //
-// The timer drives the scheduler; every other line is delivered to the thread that attached it
-// (not yet: unattached lines stay masked). Interface: interrupt(line).
+// Interface: interrupt(line) for every IRQ vector. The timer drives the scheduler and the IPC
+// timeouts on every tick, whether or not a user thread also attached line 0; every line then
+// goes to irq.ts, which delivers it to the endpoint it is attached to (an unattached line is
+// masked and only arrives spuriously: ignored). Spurious lines 7 and 15 are not acknowledged.
 
-import { acknowledge } from "./pic";
+import { ipcTick } from "./ipc";
+import { irqRaised } from "./irq";
+import { acknowledge, spurious } from "./pic";
 import { schedule, tick } from "./scheduler";
 import { countTick, TIMER_LINE } from "./timer";
 
 export function interrupt(line: u32): void {
-  acknowledge(line);
-  if (line == TIMER_LINE) {
-    countTick();
-    tick();
+  if (!spurious(line)) {
+    acknowledge(line);
+    if (line == TIMER_LINE) timerTick();
+    irqRaised(line);
   }
   schedule();
+}
+
+function timerTick(): void {
+  ipcTick(countTick());
+  tick();
 }

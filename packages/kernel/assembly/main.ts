@@ -8,6 +8,7 @@
 
 import { consoleInit, putDec, puts } from "./console";
 import { cpuInit, currentThread } from "./cpu";
+import { installDeviceCaps } from "./device-caps";
 import { exception } from "./exceptions";
 import { PAGE_SIZE, framesInit } from "./frames";
 import { EXCEPTION_VECTORS, IRQ_LINES, THREAD_VECTOR, VECTOR_IRQ_BASE, VECTOR_SYSCALL } from "./generated/layout";
@@ -20,7 +21,7 @@ import { picInit, unmask } from "./pic";
 import { startRoot } from "./root-task";
 import { schedule, schedulerInit } from "./scheduler";
 import { syscall } from "./syscalls";
-import { createIdleThread } from "./thread";
+import { createIdleThread, threadTask } from "./thread";
 import { TIMER_LINE, timerInit } from "./timer";
 
 /** Kernel object pool: page tables, TCBs, tasks, endpoints. */
@@ -41,7 +42,9 @@ export function main(info: u32, archive: u32, archiveSize: u32, idleEntry: u32):
   if (!pagingInit(top)) panic("out of kernel memory for page tables", top);
   const idle = createIdleThread(idleEntry);
   schedulerInit(idle);
-  installRootObjects(startRoot(archive, archiveSize, poolEnd, top));
+  const root = startRoot(archive, archiveSize, poolEnd, top);
+  installRootObjects(root);
+  installDeviceCaps(threadTask(root));
   puts("[kernel] ");
   putDec((top - poolEnd) >> 10);
   puts(" KiB for the root task\n");

@@ -19,6 +19,9 @@ import {
   SYSCALL_DEBUG_PUTC,
   SYSCALL_ENDPOINT_CREATE,
   SYSCALL_EXIT,
+  SYSCALL_IOPORT_GRANT,
+  SYSCALL_IRQ_ACK,
+  SYSCALL_IRQ_ATTACH,
   SYSCALL_RECV,
   SYSCALL_REPLY_RECV,
   SYSCALL_SEND,
@@ -29,6 +32,8 @@ import {
   THREAD_EAX,
   THREAD_EDX,
 } from "./generated/layout";
+import { ioportGrant } from "./ioports";
+import { irqAck, irqAttach } from "./irq";
 import { sysCall, sysRecv, sysReplyRecv, sysSend } from "./ipc";
 import { killTask } from "./lifecycle";
 import { endpointCreate, taskCreate, threadCreate } from "./objects";
@@ -76,6 +81,12 @@ function invoke(thread: u32, number: u32): u32 {
       return threadCreate(thread);
     case SYSCALL_THREAD_CONTROL:
       return threadControl(thread);
+    case SYSCALL_IRQ_ATTACH:
+      return irqAttach(thread);
+    case SYSCALL_IRQ_ACK:
+      return irqAck(thread);
+    case SYSCALL_IOPORT_GRANT:
+      return ioportGrant(thread);
     case SYSCALL_DEBUG_EXIT:
       debugExit(load<u32>(thread + THREAD_EDX));
       return ERROR_OK;
