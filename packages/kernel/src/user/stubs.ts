@@ -12,8 +12,9 @@
  * edx ebx esi edi, a receiving stub stores the received tag, badge and MR0–MR3 back into the
  * UTCB, so user code reads and writes every message register in one place. Stubs that touch
  * ebx, esi, edi or ebp (cdecl callee-saved) save and restore them.
- * Two stubs make no system call: `utcb` returns the UTCB's self word (its address as the
- * component's wasm code sees it), `thread_entry` the address of the runtime's `_thread_start`.
+ * Hand-written stubs: `utcb` returns the UTCB's self word (its address as the component's wasm
+ * code sees it), `thread_entry` the address of the runtime's `_thread_start` (neither makes a
+ * system call); `syscall_raw` sets every ABI register from its arguments (raw-syscall.ts).
  */
 
 import {
@@ -33,6 +34,7 @@ import {
 } from "@sawmill/x86";
 import { Syscall, Utcb } from "../abi.js";
 import { Vector } from "../layout.js";
+import { emitRawSyscall } from "./raw-syscall.js";
 import { THREAD_ENTRY } from "./runtime.js";
 
 export const STUB_MODULE = "sys";
@@ -64,11 +66,16 @@ export const STUBS: Readonly<Record<string, StubSpec>> = {
   endpoint_create: { number: Syscall.ENDPOINT_CREATE, args: ["slot", "mr0"] },
   exit: { number: Syscall.EXIT, args: ["mr0"] },
   debug_exit: { number: Syscall.DEBUG_EXIT, args: ["mr0"] },
+  unmap: { number: Syscall.UNMAP, args: ["mr0", "mr1"] },
+  irq_attach: { number: Syscall.IRQ_ATTACH, args: ["slot", "mr0", "mr1"] },
+  irq_ack: { number: Syscall.IRQ_ACK, args: ["slot", "mr0"] },
+  ioport_grant: { number: Syscall.IOPORT_GRANT, args: ["slot", "mr0", "mr1", "mr2", "mr3"] },
 };
 
 const ADDRESS_STUBS: Readonly<Record<string, (a: Assembler) => void>> = {
   utcb: (a) => gsLoad(a, eax, Utcb.SELF),
   thread_entry: (a) => a.mov(eax, sym(THREAD_ENTRY)),
+  syscall_raw: emitRawSyscall,
 };
 
 export const SYSCALL_STUBS: readonly string[] = [...Object.keys(STUBS), ...Object.keys(ADDRESS_STUBS)];
