@@ -3,7 +3,8 @@
 // Layer: kernel IPC (AssemblyScript). Semantics: README "IPC" and /tmp/kernel-brief.md.
 //
 // Interface (system calls, on the current thread; each decodes everything before it changes
-// anything, and ends by scheduling): sysSend, sysCall, sysRecv, sysReplyRecv.
+// anything, and ends by scheduling): sysSend, sysCall, sysRecv, sysReplyRecv. A receiver
+// takes a pending interrupt on its endpoint (irq.ts) before it would block.
 // Kernel-internal: kernelCall(thread, endpoint, badge, tag, mr0..mr3) blocks `thread` in a call
 // whose message comes from the kernel and whose reply only resumes it (callPager builds the
 // PAGE_FAULT one); ipcTick(now) expires timeouts (the timer calls it every tick); forgetIpc
@@ -51,6 +52,9 @@ import {
   TIMEOUT_NEVER_BLOCK,
 } from "./generated/layout";
 import { puts } from "./console";
+import { resumeAfterException } from "./exceptions";
+import { irqDeliverPending } from "./irq";
+import { resumeFaulter } from "./pagefault";
 import { checkMessage, isKernelMessage, makeTag, transfer } from "./message";
 import { makeBlocked, makeReady, schedule } from "./scheduler";
 import { armTimeout, disarmTimeout, takeExpired } from "./timeouts";
@@ -86,14 +90,16 @@ export function sysReplyRecv(thread: u32): void {
   if (caller != 0) {
     const error = transfer(thread, caller, 0);
     if (error != ERROR_OK) return fail(thread, error);
-    endReplyWait(caller);
-    makeReady(caller);
+    resumeCaller(caller, thread);
   }
   receiveFrom(thread, capObject(slot), receiveTimeout(thread));
   schedule();
 }
 
-/** Blocks `thread` in a call to `endpoint` with a message from the kernel; its reply resumes it. */
+/**
+ * Blocks `thread` (current or not) in a call to `endpoint` with a message from the kernel; the
+ * reply resumes it (resumeCaller). Does not schedule: the caller does.
+ */
 export function kernelCall(thread: u32, endpoint: u32, badge: u32, tag: u32, mr0: u32, mr1: u32, mr2: u32, mr3: u32): void {
   store<u32>(thread + THREAD_KERNEL_TAG, tag);
   store<u32>(thread + THREAD_KERNEL_MR0, mr0);
@@ -102,10 +108,9 @@ export function kernelCall(thread: u32, endpoint: u32, badge: u32, tag: u32, mr0
   store<u32>(thread + THREAD_KERNEL_MR3, mr3);
   store<u32>(thread + THREAD_IPC_FLAGS, IPC_CALL | IPC_KERNEL_MESSAGE);
   sendTo(thread, endpoint, badge, 0);
-  schedule();
 }
 
-/** The page-fault IPC to `thread`'s pager; false if it has none (the caller then ends it). */
+/** The page-fault IPC to `thread`'s pager; false if it has none. Does not schedule. */
 export function callPager(thread: u32, address: u32, eip: u32, access: u32): bool {
   const pager = load<u32>(thread + THREAD_PAGER);
   if (pager == 0) return false;
@@ -172,6 +177,7 @@ function receiveFrom(receiver: u32, endpoint: u32, timeout: u32): void {
     }
     abortIpc(sender, error);
   }
+  if (irqDeliverPending(endpoint, receiver)) return;
   if (timeout == TIMEOUT_NEVER_BLOCK) return failNoSchedule(receiver, ERROR_TIMEOUT);
   block(receiver, STATE_RECEIVING, endpoint, QUEUE_RECEIVERS, timeout);
 }
@@ -195,6 +201,20 @@ function block(thread: u32, state: u32, endpoint: u32, kind: u32, timeout: u32):
   makeBlocked(thread, state);
   enqueueThread(endpoint, thread, kind);
   armTimeout(thread, timeout);
+}
+
+/**
+ * The reply has reached `caller`: a user caller runs again; a thread the kernel called for
+ * resumes through its owner — a page fault retries if the reply mapped the page
+ * (pagefault.ts), an exception continues where the handler says (exceptions.ts).
+ */
+function resumeCaller(caller: u32, replier: u32): void {
+  const kernel = isKernelMessage(caller);
+  const fault = load<u32>(caller + THREAD_FAULT);
+  endReplyWait(caller);
+  if (!kernel) makeReady(caller);
+  else if (fault != 0) resumeFaulter(caller, fault);
+  else resumeAfterException(caller, replier);
 }
 
 /** `thread`'s caller, if it still waits for `thread`'s reply; else 0. */

@@ -15,6 +15,17 @@ describe("IPC", () => {
     expect(result.serial).toContain("long message ok");
     expect(result.serial).toContain("errors ok");
     expect(result.serial).toContain("forgery ok");
+    expect(result.serial).toContain("capability transfer ok");
+    expect(result.exitCode).toBe(0x42);
+  });
+
+  it("expires send, receive and reply timeouts in timer ticks; a lost reply right aborts the caller", async () => {
+    const root = await buildComponent(fixture("ipc-timeout-root.ts"));
+    const elf = await buildSystemImage({ root: root.elf });
+    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000, virtualClock: true });
+    expect(result.serial).toContain("send and receive timeouts ok");
+    expect(result.serial).toContain("reply timeout ok");
+    expect(result.serial).toContain("lost reply right aborts ok");
     expect(result.exitCode).toBe(0x42);
   });
 });

@@ -8,6 +8,8 @@
 // receive in 16–31, in ticks; 0 = forever, 0xFFFF = do not block (timeouts()).
 
 import {
+  CAP_ITEM_RIGHTS_MASK,
+  ITEM_CAP,
   TAG_ITEMS_MASK,
   TAG_ITEMS_SHIFT,
   TAG_LABEL_MASK,
@@ -61,6 +63,16 @@ export function getMR(index: u32): u32 {
 /** Sets buffer register `index`: BR0 = receive window (flexpage), BR1 = receive slot. */
 export function setBR(index: u32, value: u32): void {
   store<u32>(utcb() + UTCB_BR0 + index * 4, value);
+}
+
+/**
+ * Puts a capability item at MR`index`, MR`index + 1`: the capability in `slot` of this task,
+ * with its rights reduced to `rights`. The receiver accepts it into the slot its BR1 names and
+ * finds that slot in the item's second word.
+ */
+export function setCapItem(index: u32, slot: u32, rights: u32): void {
+  setMR(index, ITEM_CAP | (rights & CAP_ITEM_RIGHTS_MASK));
+  setMR(index + 1, slot);
 }
 
 export function receivedTag(): u32 {

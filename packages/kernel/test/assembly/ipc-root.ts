@@ -1,7 +1,21 @@
 // Root task for the IPC boot test: a server thread in root's own task, clients identified by
 // badge, register and long messages, and the capability errors (README "System calls").
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { call, getMR, makeTag, recv, receivedBadge, receivedTag, replyRecv, setMR, tagLabel, tagWords } from "@sawmill/kernel/assembly/user/ipc";
+import {
+  call,
+  getMR,
+  makeTag,
+  recv,
+  receivedBadge,
+  receivedTag,
+  replyRecv,
+  setBR,
+  setCapItem,
+  setMR,
+  tagItems,
+  tagLabel,
+  tagWords,
+} from "@sawmill/kernel/assembly/user/ipc";
 import {
   capCopy,
   capDelete,
@@ -28,6 +42,7 @@ const CLIENT_B: u32 = 6;
 const SERVER_THREAD: u32 = 7;
 const SCRATCH: u32 = 8;
 const RECEIVE_ONLY: u32 = 9;
+const INBOX: u32 = 20;
 const EMPTY: u32 = 30;
 const BADGE_A: u32 = 0x11;
 const BADGE_B: u32 = 0x22;
@@ -42,18 +57,24 @@ function check(ok: bool, code: u32): void {
   debugExit(code);
 }
 
-/** The server: replies MR0 = sum of the words, MR1 = the caller's badge, MR2 = the label. */
+/**
+ * The server: replies MR0 = sum of the words, MR1 = the caller's badge, MR2 = the label,
+ * MR3 = the slot a capability item arrived in (0: none). It accepts capabilities into INBOX.
+ */
 export function thread(endpoint: u32, b: u32, c: u32, d: u32): u32 {
+  setBR(1, INBOX);
   let error = recv(endpoint, 0);
   while (true) {
     check(error == ERROR_OK, 0xe0 + error);
     const tag = receivedTag();
     let sum: u32 = 0;
     for (let i: u32 = 0; i < tagWords(tag); i++) sum += getMR(i);
+    const inbox = tagItems(tag) > 0 ? getMR(tagWords(tag) + 1) : 0;
     setMR(0, sum);
     setMR(1, receivedBadge());
     setMR(2, tagLabel(tag));
-    error = replyRecv(endpoint, makeTag(0, 3, 0), 0);
+    setMR(3, inbox);
+    error = replyRecv(endpoint, makeTag(0, 4, 0), 0);
   }
   return 0;
 }
@@ -96,7 +117,7 @@ function longMessage(): void {
     expected += i * 1000 + 1;
   }
   check(call(CLIENT_B, makeTag(9, 12, 0), 0) == ERROR_OK, 0x30);
-  check(getMR(0) == expected && getMR(1) == BADGE_B && tagWords(receivedTag()) == 3, 0x31);
+  check(getMR(0) == expected && getMR(1) == BADGE_B && tagWords(receivedTag()) == 4, 0x31);
   debugPrint("long message ok\n");
 }
 
@@ -124,6 +145,30 @@ function forgery(): void {
   debugPrint("forgery ok\n");
 }
 
+/** A capability item: arrives in the server's BR1 slot with reduced rights and the badge kept. */
+function capTransfer(): void {
+  setCapItem(0, ENDPOINT, RIGHT_SEND);
+  check(call(ENDPOINT, makeTag(5, 0, 1), 0) == ERROR_OK, 0x60);
+  check(getMR(3) == INBOX && getMR(2) == 5, 0x61);
+  check(recv(INBOX, 0) == ERROR_NO_RIGHT, 0x62);
+  callTwo(INBOX, 8, 9, 0, 0x63);
+  setCapItem(0, CLIENT_A, 0xffff);
+  check(call(ENDPOINT, makeTag(5, 0, 1), 0) == ERROR_INVALID_ARGUMENT, 0x65); // INBOX is occupied
+  check(capDelete(INBOX) == ERROR_OK, 0x66);
+  setCapItem(0, EMPTY, 0xffff);
+  check(call(ENDPOINT, makeTag(5, 0, 1), 0) == ERROR_INVALID_CAP, 0x67);
+  setCapItem(0, ENDPOINT, 0xffff);
+  check(call(RECEIVE_ONLY, makeTag(5, 0, 1), 0) == ERROR_NO_RIGHT, 0x68);
+  check(call(CLIENT_A, makeTag(5, 0, 1), 0) == ERROR_NO_RIGHT, 0x69); // SEND only: no GRANT
+  setCapItem(2, CLIENT_A, 0xffff);
+  setMR(0, 30);
+  setMR(1, 12);
+  check(call(ENDPOINT, makeTag(5, 2, 1), 0) == ERROR_OK, 0x6a);
+  check(getMR(0) == 42 && getMR(3) == INBOX, 0x6b);
+  callTwo(INBOX, 1, 1, BADGE_A, 0x6c);
+  debugPrint("capability transfer ok\n");
+}
+
 export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: u32): u32 {
   startServer();
   badges();
@@ -131,6 +176,7 @@ export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: 
   longMessage();
   errors();
   forgery();
+  capTransfer();
   debugExit(0x42);
   return 0;
 }
