@@ -39,10 +39,7 @@ import {
   UTCB_MR0,
 } from "./generated/layout";
 import { patchItemWords, transferItems } from "./items";
-import { PAGE_SIZE } from "./frames";
-import { frameOf, lookupPage, PTE_PRESENT, PTE_USER, PTE_WRITABLE } from "./paging";
-import { directoryOf } from "./task";
-import { threadTask } from "./thread";
+import { utcbKernelAddress } from "./user-memory";
 
 export function tagWords(tag: u32): u32 {
   return (tag >> TAG_WORDS_SHIFT) & TAG_WORDS_MASK;
@@ -69,17 +66,8 @@ export function checkMessage(thread: u32, tag: u32, rights: u32): u32 {
   const length = tagWords(tag) + 2 * tagItems(tag);
   if (length > MESSAGE_REGISTERS) return ERROR_INVALID_ARGUMENT;
   if (tagItems(tag) > 0 && (rights & RIGHT_GRANT) == 0) return ERROR_NO_RIGHT;
-  if (length > REGISTER_MESSAGE_WORDS && utcbAddress(thread, false) == 0) return ERROR_INVALID_ARGUMENT;
+  if (length > REGISTER_MESSAGE_WORDS && utcbKernelAddress(thread, false) == 0) return ERROR_INVALID_ARGUMENT;
   return ERROR_OK;
-}
-
-/** Kernel address of `thread`'s UTCB through its task's page tables, or 0 if not mapped so. */
-export function utcbAddress(thread: u32, writable: bool): u32 {
-  const utcb = load<u32>(thread + THREAD_UTCB);
-  const entry = lookupPage(directoryOf(threadTask(thread)), utcb);
-  const need = writable ? PTE_PRESENT | PTE_USER | PTE_WRITABLE : PTE_PRESENT | PTE_USER;
-  if ((entry & need) != need) return 0;
-  return frameOf(entry) + (utcb & (PAGE_SIZE - 1));
 }
 
 /** Word k of `thread`'s message (utcb = its UTCB's kernel address, needed for k ≥ 4). */
@@ -99,10 +87,10 @@ export function transfer(sender: u32, receiver: u32, badge: u32): u32 {
   const words = tagWords(tag);
   const items = tagItems(tag);
   const length = words + 2 * items;
-  const source = length > REGISTER_MESSAGE_WORDS ? utcbAddress(sender, false) : 0;
+  const source = length > REGISTER_MESSAGE_WORDS ? utcbKernelAddress(sender, false) : 0;
   if (length > REGISTER_MESSAGE_WORDS && source == 0) return ERROR_INVALID_ARGUMENT;
   const kernelReceiver = isKernelMessage(receiver);
-  const target = kernelReceiver ? 0 : utcbAddress(receiver, true);
+  const target = kernelReceiver ? 0 : utcbKernelAddress(receiver, true);
   const error = transferItems(sender, source, receiver, target, words, items);
   if (error != ERROR_OK || kernelReceiver) return error;
   if (target == 0 && length > REGISTER_MESSAGE_WORDS) {

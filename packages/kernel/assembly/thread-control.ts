@@ -37,7 +37,7 @@ import {
   THREAD_STATE,
   UTCB_MR0,
 } from "./generated/layout";
-import { utcbAddress } from "./message";
+import { utcbKernelAddress } from "./user-memory";
 import { makeBlocked, makeReady } from "./scheduler";
 import { threadTask } from "./thread";
 
@@ -94,7 +94,7 @@ function setHandler(thread: u32, target: u32, index: u32, field: u32, badgeField
 /** eax, ebx, ecx from MR1–MR3; edx from MR4 in the caller's UTCB. */
 function setRegisters(thread: u32, target: u32): u32 {
   if (load<u32>(target + THREAD_STATE) != STATE_INACTIVE) return ERROR_INVALID_ARGUMENT;
-  const utcb = utcbAddress(thread, false);
+  const utcb = utcbKernelAddress(thread);
   if (utcb == 0) return ERROR_INVALID_ARGUMENT;
   store<u32>(target + THREAD_EAX, load<u32>(thread + THREAD_EBX));
   store<u32>(target + THREAD_EBX, load<u32>(thread + THREAD_ESI));
