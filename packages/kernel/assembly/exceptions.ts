@@ -8,6 +8,8 @@
 // the reply has two words or more, else where it faulted (the instruction is retried). Without a
 // handler the kernel reports the exception on the console and ends the task; everything else
 // keeps running. An exception in ring 0 is a kernel bug: panic.
+// A user page fault goes to the thread's pager first (pagefault.ts); only one no pager takes
+// (none, a kernel address, or a reply that did not map the page) comes here as an exception.
 // Interface: exception(frame, vector) from trap(); raiseException(thread, vector, address) for
 // any thread (pagefault.ts raises the page faults its pager did not resolve);
 // resumeAfterException(thread, replier) when the handler's reply has reached `thread` (ipc.ts).
@@ -29,6 +31,7 @@ import {
 } from "./generated/layout";
 import { kernelCall } from "./ipc";
 import { killTask } from "./lifecycle";
+import { pageFault } from "./pagefault";
 import { panic } from "./panic";
 import { tagWords } from "./message";
 import { makeReady, schedule } from "./scheduler";
@@ -39,7 +42,9 @@ const EXCEPTION_TAG: u32 = LABEL_EXCEPTION | (4 << TAG_WORDS_SHIFT);
 
 export function exception(frame: u32, vector: u32): void {
   if ((load<u32>(frame + THREAD_CS) & 3) == 0) panic(exceptionName(vector), load<u32>(frame + THREAD_EIP));
-  raiseException(currentThread(), vector, vector == VECTOR_PAGE_FAULT ? readCr2() : 0);
+  const thread = currentThread();
+  const address = vector == VECTOR_PAGE_FAULT ? readCr2() : 0;
+  if (vector != VECTOR_PAGE_FAULT || !pageFault(thread, address)) raiseException(thread, vector, address);
   schedule();
 }
 

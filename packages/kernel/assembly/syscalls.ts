@@ -28,6 +28,7 @@ import {
   SYSCALL_TASK_CREATE,
   SYSCALL_THREAD_CONTROL,
   SYSCALL_THREAD_CREATE,
+  SYSCALL_UNMAP,
   SYSCALL_YIELD,
   THREAD_EAX,
   THREAD_EDX,
@@ -41,6 +42,7 @@ import { debugExit } from "./panic";
 import { rotate, schedule } from "./scheduler";
 import { threadControl } from "./thread-control";
 import { threadTask } from "./thread";
+import { sysUnmap } from "./unmap";
 
 export function syscall(thread: u32): void {
   const number = load<u32>(thread + THREAD_EAX) & 0xff;
@@ -87,6 +89,8 @@ function invoke(thread: u32, number: u32): u32 {
       return irqAck(thread);
     case SYSCALL_IOPORT_GRANT:
       return ioportGrant(thread);
+    case SYSCALL_UNMAP:
+      return sysUnmap(thread);
     case SYSCALL_DEBUG_EXIT:
       debugExit(load<u32>(thread + THREAD_EDX));
       return ERROR_OK;

@@ -1,0 +1,114 @@
+// The child component of the memory boot tests: started by a root task (memory-*-root.ts) in a
+// new task whose every page root's pager maps on demand. main(role, a, b, n): n is the child's
+// badge; it reports to root through the capability root put in its slot 1.
+import { call, makeTag, recv, send, setBR, setMR } from "@sawmill/kernel/assembly/user/ipc";
+import { fpage, mapItem, PAGE_BITS, RIGHTS_RO } from "@sawmill/kernel/assembly/user/memory";
+import { debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
+import {
+  ROLE_KERNEL_WRITE,
+  ROLE_MAP_ON,
+  ROLE_NO_PAGER,
+  ROLE_READ_ONLY,
+  ROLE_RECEIVE,
+  ROLE_SURVIVOR,
+  ROLE_TOUCH,
+} from "./memory-roles";
+
+const USER_MEMORY: u32 = 0x5000_0000;
+const REPORT: u32 = 1;
+const PAGE: u32 = 4096;
+
+
+/** Reads the word at virtual address `va` (this code sees wasm addresses). */
+function peek(va: u32): u32 {
+  return load<u32>(va - USER_MEMORY);
+}
+
+function poke(va: u32, value: u32): void {
+  store<u32>(va - USER_MEMORY, value);
+}
+
+function printHex(value: u32): void {
+  debugPrint("0x");
+  for (let shift: i32 = 28; shift >= 0; shift -= 4) {
+    const digit = (value >> (<u32>shift)) & 0xf;
+    debugPutc(digit < 10 ? 0x30 + digit : 0x57 + digit);
+  }
+}
+
+/** Tells root `label` with one word; root's reply lets it go on. */
+function report(label: u32, word: u32): void {
+  setMR(0, word);
+  call(REPORT, makeTag(label, 1, 0), 0);
+}
+
+/** Writes a word into each of `pages` pages from `va`, then reads them all back. */
+function touch(va: u32, pages: u32): u32 {
+  for (let i: u32 = 0; i < pages; i++) poke(va + i * PAGE, 0xa5a5_0000 + i);
+  let good: u32 = 0;
+  for (let i: u32 = 0; i < pages; i++) if (peek(va + i * PAGE) == 0xa5a5_0000 + i) good++;
+  debugPrint(good == pages ? "child: wrote and read back every page\n" : "child: pages lost their contents\n");
+  return good;
+}
+
+/** Reads root's page at `va`, then maps it on to the receiving child through `channel`. */
+function mapOn(va: u32, channel: u32): void {
+  debugPrint("A: root's page says ");
+  printHex(peek(va));
+  debugPrint("\n");
+  setMR(0, mapItem(va));
+  setMR(1, fpage(va, PAGE_BITS, RIGHTS_RO));
+  send(channel, makeTag(2, 0, 1), 0);
+  debugPrint("A: mapped it on; reading it again\n");
+  debugPrint(peek(va) == 0 ? "A: zero?\n" : "A: still readable (unexpected)\n");
+}
+
+/** Accepts one page from A into `va`, reads it, lets root unmap, reads again. */
+function receive(va: u32, channel: u32): void {
+  setBR(0, fpage(va, PAGE_BITS, 0));
+  recv(channel, 0);
+  debugPrint("B: the page A mapped says ");
+  printHex(peek(va));
+  debugPrint("\n");
+  report(3, peek(va));
+  debugPrint("B: reading it after root's unmap\n");
+  printHex(peek(va));
+  debugPrint(" B: still readable (unexpected)\n");
+}
+
+export function main(role: u32, a: u32, b: u32, n: u32): u32 {
+  switch (role) {
+    case ROLE_TOUCH:
+      report(1, touch(a, b));
+      break;
+    case ROLE_MAP_ON:
+      mapOn(a, b);
+      break;
+    case ROLE_RECEIVE:
+      receive(a, b);
+      break;
+    case ROLE_KERNEL_WRITE:
+      debugPrint("C: writing to kernel memory\n");
+      store<u32>(a - USER_MEMORY, 0xbad);
+      debugPrint("C: wrote to kernel memory (unexpected)\n");
+      break;
+    case ROLE_READ_ONLY:
+      debugPrint("D: read-only page says ");
+      printHex(peek(a));
+      debugPrint("; writing to it\n");
+      poke(a, 0xbad);
+      debugPrint("D: wrote to a read-only page (unexpected)\n");
+      break;
+    case ROLE_NO_PAGER:
+      report(4, 0);
+      debugPrint("E: no pager now; writing to an unmapped page\n");
+      poke(a, 0xbad);
+      debugPrint("E: wrote to an unmapped page (unexpected)\n");
+      break;
+    case ROLE_SURVIVOR:
+      debugPrint("F: still running after the others were stopped\n");
+      report(5, 0);
+      break;
+  }
+  return 0;
+}

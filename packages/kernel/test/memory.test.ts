@@ -1,0 +1,43 @@
+import { fileURLToPath } from "node:url";
+import { bootMultiboot } from "@sawmill/emulator";
+import { describe, expect, it } from "vitest";
+import { buildComponent, buildSystemImage } from "../src/index.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
+
+/** Boots `rootFixture` as the root task with memory-child.ts in the archive as "child". */
+async function bootWithChild(rootFixture: string) {
+  const [root, child] = await Promise.all([
+    buildComponent(fixture(rootFixture)),
+    buildComponent(fixture("memory-child.ts")),
+  ]);
+  const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "child", bytes: child.elf }] });
+  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+}
+
+describe("memory", () => {
+  it("pages a new task on demand through a user-level pager", async () => {
+    const result = await bootWithChild("memory-paging-root.ts");
+    expect(result.serial).toContain("child: wrote and read back every page");
+    const faults = /page faults: (\d+), in the touched range: (\d+)/.exec(result.serial);
+    expect(faults?.[2]).toBe("16");
+    expect(Number(faults?.[1])).toBeGreaterThan(16);
+    expect(result.exitCode).toBe(0x60);
+  });
+
+  it("unmap revokes every mapping derived from the caller's, in every address space", async () => {
+    const result = await bootWithChild("memory-unmap-root.ts");
+    expect(result.serial).toContain("A: root's page says 0x5eed0001");
+    expect(result.serial).toContain("B: the page A mapped says 0x5eed0001");
+    const order = [
+      "root: unmapped its page from everyone it reached",
+      "root: B faulted on the revoked page at 0x50600000",
+      "page fault at eip",
+      "root: A faulted on the revoked page at 0x50400000",
+      "root: its own mapping is intact",
+    ].map((line) => result.serial.indexOf(line));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    expect(result.serial).not.toContain("unexpected");
+    expect(result.exitCode).toBe(0x61);
+  });
+});
