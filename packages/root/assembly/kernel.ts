@@ -7,92 +7,95 @@
 // replyNothingAndWait, fpage). Every call returns the kernel's error code (0 = OK).
 
 import {
-  ADDRESS_ROOT_WINDOW,
-  ADDRESS_USER_MEMORY,
+  ERROR_INVALID_SYSCALL,
   FPAGE_MIN_SIZE,
   FPAGE_RIGHT_READ,
   FPAGE_RIGHT_WRITE,
   FPAGE_SIZE_SHIFT,
   ITEM_MAP,
-  ROOT_SLOT_IO_PORTS,
-  TAG_ITEMS_SHIFT,
-  TAG_LABEL_MASK,
-  UTCB_BADGE,
-  UTCB_MR0,
-  UTCB_TAG,
+  ADDRESS_ROOT_WINDOW,
 } from "@sawmill/kernel/assembly/generated/layout";
+import { getMR, makeTag, receivedBadge, receivedTag, recv, replyRecv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
+import {
+  capCopy,
+  endpointCreate,
+  ROOT_SLOT_FACTORY,
+  taskCreate,
+  threadCreate,
+  threadSetPager,
+  threadSetPriority,
+  threadStart,
+} from "@sawmill/kernel/assembly/user/objects";
 
-// PROVISIONAL: declared here until the kernel's user stubs for these calls land.
-@external("sys", "task_create") declare function taskCreate(factory: u32, slot: u32): u32;
-@external("sys", "endpoint_create") declare function endpointCreate(factory: u32, slot: u32): u32;
-@external("sys", "cap_copy") declare function capCopy(source: u32, task: u32, slot: u32, badge: u32, rights: u32): u32;
-@external("sys", "thread_create") declare function threadCreate(task: u32, slot: u32, eip: u32, esp: u32, utcb: u32): u32;
-@external("sys", "thread_control") declare function threadControl(thread: u32, priority: u32, pager: u32): u32;
-@external("sys", "ioport_grant") declare function ioportGrant(ports: u32, task: u32, base: u32, count: u32, revoke: u32): u32;
-@external("sys", "recv") declare function recv(endpoint: u32): u32;
-@external("sys", "reply_recv") declare function replyRecv(endpoint: u32, tag: u32, mr0: u32, mr1: u32): u32;
-
-const FACTORY: u32 = 1;
-/** Root's UTCB (stack slot 0) as root's code sees it: the stubs leave received messages there. */
-const UTCB_WASM: usize = 0xbfff_f000 - ADDRESS_USER_MEMORY;
+const FOREVER: u32 = 0;
+const OWN_TABLE: u32 = 0;
 
 let pagerEndpoint: u32 = 0;
 
 export function createTask(slot: u32): u32 {
-  return taskCreate(FACTORY, slot);
+  return taskCreate(ROOT_SLOT_FACTORY, slot);
 }
 
 export function createEndpoint(slot: u32): u32 {
-  return endpointCreate(FACTORY, slot);
+  return endpointCreate(ROOT_SLOT_FACTORY, slot);
 }
 
-/** Copies root's capability `source` into `task`'s slot `slot` with `badge` and `rights`. */
+/** Copies root's capability `source` into slot `slot` of the task root's `task` names. */
 export function mintInto(source: u32, task: u32, slot: u32, badge: u32, rights: u32): u32 {
   return capCopy(source, task, slot, badge, rights);
 }
 
-/** Copies root's capability `source` into root's own slot `slot` with `badge` and `rights`. */
+/** Copies root's capability `source` into root's own slot `slot`. */
 export function mintHere(source: u32, slot: u32, badge: u32, rights: u32): u32 {
-  return capCopy(source, 0, slot, badge, rights);
+  return capCopy(source, OWN_TABLE, slot, badge, rights);
 }
 
+/** An inactive thread of `task` at `eip` with stack `esp` and UTCB `utcb`; its capability in `slot`. */
 export function createThread(task: u32, slot: u32, eip: u32, esp: u32, utcb: u32): u32 {
   return threadCreate(task, slot, eip, esp, utcb);
 }
 
+/** Priority, pager (root's endpoint slot), then start: the first error stops it. */
 export function startThread(thread: u32, priority: u32, pager: u32): u32 {
-  return threadControl(thread, priority, pager);
+  let error = threadSetPriority(thread, priority);
+  if (error == 0) error = threadSetPager(thread, pager);
+  if (error == 0) error = threadStart(thread);
+  return error;
 }
 
+/** IOPORT_GRANT has no user stub yet (IRQ/IO owner): every port grant fails for now. */
 export function grantPorts(task: u32, base: u32, count: u32): u32 {
-  return ioportGrant(ROOT_SLOT_IO_PORTS, task, base, count, 0);
+  return ERROR_INVALID_SYSCALL;
 }
 
-export function waitForFault(endpoint: u32): void {
-  pagerEndpoint = endpoint;
-  while (recv(endpoint) != 0) {}
+/** Waits on the pager endpoint in `slot` until a message arrives. */
+export function waitForFault(slot: u32): void {
+  pagerEndpoint = slot;
+  while (recv(slot, FOREVER) != 0) {}
 }
 
 export function faultBadge(): u32 {
-  return load<u32>(UTCB_WASM + UTCB_BADGE);
+  return receivedBadge();
 }
 
 export function faultLabel(): u32 {
-  return load<u32>(UTCB_WASM + UTCB_TAG) & TAG_LABEL_MASK;
+  return tagLabel(receivedTag());
 }
 
 export function faultAddress(): u32 {
-  return load<u32>(UTCB_WASM + UTCB_MR0);
+  return getMR(0);
 }
 
 /** Replies with one MAP item of `fpage` (root's space) for `page`, then waits for the next fault. */
 export function replyMapAndWait(page: u32, fpage: u32): void {
-  if (replyRecv(pagerEndpoint, 1 << TAG_ITEMS_SHIFT, page | ITEM_MAP, fpage) != 0) waitForFault(pagerEndpoint);
+  setMR(0, page | ITEM_MAP);
+  setMR(1, fpage);
+  if (replyRecv(pagerEndpoint, makeTag(0, 0, 1), FOREVER) != 0) waitForFault(pagerEndpoint);
 }
 
 /** Replies with nothing (the fault stays unresolved), then waits for the next fault. */
 export function replyNothingAndWait(): void {
-  if (replyRecv(pagerEndpoint, 0, 0, 0) != 0) waitForFault(pagerEndpoint);
+  if (replyRecv(pagerEndpoint, makeTag(0, 0, 0), FOREVER) != 0) waitForFault(pagerEndpoint);
 }
 
 /** The one-page flexpage of physical frame `frame` in root's window, readable, maybe writable. */

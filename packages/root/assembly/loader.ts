@@ -26,6 +26,10 @@ import { setBudget } from "./memory";
 import { adopt, UTCB } from "./pager";
 import { takeSlot } from "./slots";
 
+// Root is the kernel's task 1 and creates every other task, so the kernel numbers them in the
+// order of root's successful TASK_CREATEs: the number the kernel's own messages use.
+let tasksCreated: u32 = 0;
+
 export function startComponent(archive: usize, manifest: usize, index: u32, pager: u32): bool {
   const component = manifestComponent(manifest, index);
   const elf = componentElf(archive, component);
@@ -33,6 +37,7 @@ export function startComponent(archive: usize, manifest: usize, index: u32, page
   adopt(index, elf);
   const task = takeSlot();
   if (!step(component, "creating its task", task == 0 ? 1 : createTask(task))) return false;
+  tasksCreated++;
   const grants = grantAll(manifest, index, task);
   if (grants < 0) return step(component, "granting its resources", 1);
   const faults = takeSlot();
@@ -44,7 +49,7 @@ export function startComponent(archive: usize, manifest: usize, index: u32, page
     return false;
   }
   if (!step(component, "starting its thread", startThread(thread, componentPriority(component), faults))) return false;
-  summarize(component, index, <u32>grants);
+  summarize(component, tasksCreated + 1, <u32>grants);
   return true;
 }
 
@@ -60,11 +65,11 @@ function step(component: usize, what: string, error: u32): bool {
   return false;
 }
 
-function summarize(component: usize, index: u32, grants: u32): void {
+function summarize(component: usize, task: u32, grants: u32): void {
   print("[root] started ");
   printName(componentName(component));
   print(": task ");
-  printDec(index + 1);
+  printDec(task);
   print(", ");
   printDec(componentMemoryPages(component));
   print(" pages budget, ");

@@ -84,9 +84,9 @@ describe("root task", () => {
   it("starts a server and two clients; the server tells the clients apart by badge", async () => {
     const elf = await buildBootSystem({ components: serverAndClientSources, manifest: serverAndClients });
     const run = await runUntil(elf);
-    expect(run.serial).toContain("[root] started server: task 1, 32 pages budget, 1 grants");
-    expect(run.serial).toContain("[root] started client-a: task 2, 32 pages budget, 1 grants");
-    expect(run.serial).toContain("[root] started client-b: task 3, 32 pages budget, 1 grants");
+    expect(run.serial).toContain("[root] started server: task 2, 32 pages budget, 1 grants");
+    expect(run.serial).toContain("[root] started client-a: task 3, 32 pages budget, 1 grants");
+    expect(run.serial).toContain("[root] started client-b: task 4, 32 pages budget, 1 grants");
     expect(run.serial).toContain("[server] hello from badge 7");
     expect(run.serial).toContain("[server] hello from badge 9");
     expect(run.serial).toContain("[client] the server says I am badge 7");
@@ -110,7 +110,7 @@ describe("root task", () => {
       manifest,
     });
     const run = await runUntil(elf);
-    expect(run.serial).toContain("[root] started stranger: task 2, 32 pages budget, 0 grants");
+    expect(run.serial).toContain("[root] started stranger: task 3, 32 pages budget, 0 grants");
     expect(run.serial).toContain("[stranger] call through slot 1: INVALID_CAP");
     expect(run.serial).toContain("[stranger] empty slots: 31");
     expect(run.exitCode).toBe(31);
@@ -118,7 +118,7 @@ describe("root task", () => {
 
   it("refuses pages beyond a component's budget; the kernel ends it and the others go on", async () => {
     const manifest: BootManifest = {
-      components: [component("hog", { memoryPages: 16 }), component("survivor", { priority: 50 })],
+      components: [component("hog", { memoryPages: 12 }), component("survivor", { priority: 50 })],
     };
     const elf = await buildBootSystem({
       components: [
@@ -131,6 +131,7 @@ describe("root task", () => {
     expect(run.serial).toMatch(
       /\[root\] hog: page fault at 0x5000[0-9a-f]000 is over its memory budget; not mapped/,
     );
+    expect(run.serial).toContain("[hog] page 1\n");
     expect(run.serial).not.toContain("[hog] touched every page");
     expect(run.serial).toContain("[survivor] still running");
     expect(run.exitCode).toBe(0x51);

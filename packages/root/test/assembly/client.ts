@@ -1,6 +1,7 @@
 // Test client: calls the server through slot 1 and prints the badge the server saw, then tells
 // the server it is done.
-import { call, debugPrint, receivedWord } from "@sawmill/kernel/assembly/user/sys";
+import { call, getMR, makeTag } from "@sawmill/kernel/assembly/user/ipc";
+import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printNumber } from "./print";
 
 const SERVER: u32 = 1;
@@ -8,7 +9,7 @@ const HELLO: u32 = 1;
 const DONE: u32 = 2;
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
-  const error = call(SERVER, HELLO, 0);
+  const error = call(SERVER, makeTag(HELLO, 0, 0), 0);
   if (error != 0) {
     debugPrint("[client] call failed with error ");
     printNumber(error);
@@ -16,7 +17,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
     return error;
   }
   debugPrint("[client] the server says I am badge ");
-  printNumber(receivedWord(0));
+  printNumber(getMR(0));
   debugPrint("\n");
-  return call(SERVER, DONE, 0);
+  return call(SERVER, makeTag(DONE, 0, 0), 0);
 }

@@ -1,11 +1,12 @@
-// Test component that touches more memory than its budget allows: one word per page of its
-// wasm memory, upward from 64 KiB, printing each page it got. Root refuses the fault that
+// Test component that touches more memory than its budget allows: one word in each of pages
+// 1–11 of its wasm memory (all inside the manifest's 12-page memory range, but its code, data,
+// stack and UTCB pages count against the same budget), printing each page it got. Root refuses the fault that
 // exceeds the budget and the kernel ends this task, so the last line shows how far it got.
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printNumber } from "./print";
 
-const START: u32 = 0x10000;
-const PAGES: u32 = 64;
+const START: u32 = 0x1000;
+const PAGES: u32 = 11;
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   for (let page: u32 = 0; page < PAGES; page++) {

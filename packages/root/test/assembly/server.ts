@@ -1,22 +1,20 @@
 // Test server: answers every "hello" call (label 1) with the caller's badge in MR0, and ends the
 // run once two clients have said "done" (label 2) — proof both got their answers.
-import { debugExit, debugPrint, receivedBadge, receivedLabel, recv, replyRecv } from "@sawmill/kernel/assembly/user/sys";
+import { makeTag, receivedBadge, receivedTag, recv, replyRecv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printNumber } from "./print";
 
 const SERVICE: u32 = 1;
-const HELLO: u32 = 1;
 const DONE: u32 = 2;
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   debugPrint("[server] serving\n");
   let done = 0;
-  let error = recv(SERVICE);
-  for (;;) {
-    if (error != 0) return error;
+  let error = recv(SERVICE, 0);
+  while (error == 0) {
     const badge = receivedBadge();
-    if (receivedLabel() == DONE) {
-      done++;
-      if (done == 2) {
+    if (tagLabel(receivedTag()) == DONE) {
+      if (++done == 2) {
         debugPrint("[server] both clients have their answers\n");
         debugExit(0x5e);
       }
@@ -25,6 +23,8 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
       printNumber(badge);
       debugPrint("\n");
     }
-    error = replyRecv(SERVICE, HELLO, badge);
+    setMR(0, badge);
+    error = replyRecv(SERVICE, makeTag(0, 1, 0), 0);
   }
+  return error;
 }

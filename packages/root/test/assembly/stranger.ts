@@ -1,20 +1,21 @@
 // Test component granted nothing: every slot a client would use is empty, so calls fail with
-// INVALID_CAP (2). Ends the run with the number of slots it found empty.
-import { call, debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+// INVALID_CAP. Ends the run with the number of slots 1–31 it found empty.
+import { call, makeTag } from "@sawmill/kernel/assembly/user/ipc";
+import { ERROR_INVALID_CAP } from "@sawmill/kernel/assembly/user/objects";
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printNumber } from "./print";
 
-const INVALID_CAP: u32 = 2;
 const SLOTS: u32 = 32;
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
-  const first = call(1, 1, 0);
+  const first = call(1, makeTag(1, 0, 0), 0);
   debugPrint("[stranger] call through slot 1: ");
-  debugPrint(first == INVALID_CAP ? "INVALID_CAP" : "unexpected error ");
-  if (first != INVALID_CAP) printNumber(first);
+  debugPrint(first == ERROR_INVALID_CAP ? "INVALID_CAP" : "unexpected error ");
+  if (first != ERROR_INVALID_CAP) printNumber(first);
   debugPrint("\n");
   let empty: u32 = 0;
   for (let slot: u32 = 1; slot < SLOTS; slot++) {
-    if (call(slot, 1, 0) == INVALID_CAP) empty++;
+    if (call(slot, makeTag(1, 0, 0), 0) == ERROR_INVALID_CAP) empty++;
   }
   debugPrint("[stranger] empty slots: ");
   printNumber(empty);
