@@ -1,5 +1,7 @@
 // Root task for the IPC boot test: a server thread in root's own task, clients identified by
 // badge, register and long messages, and the capability errors (README "System calls").
+import { outl } from "@sawmill/wasm-x86/assembly/x86";
+import { ioportGrant } from "@sawmill/kernel/assembly/user/devices";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
   call,
@@ -29,8 +31,12 @@ import {
   RIGHT_SEND,
   ROOT_SLOT_FACTORY,
   ROOT_SLOT_TASK,
+  ROOT_SLOT_THREAD,
+  taskCreate,
+  threadControl,
   threadCreate,
   threadEntry,
+  threadSetPriority,
   threadSetRegisters,
   threadStart,
 } from "@sawmill/kernel/assembly/user/objects";
@@ -47,6 +53,9 @@ const EMPTY: u32 = 30;
 const BADGE_A: u32 = 0x11;
 const BADGE_B: u32 = 0x22;
 const ROUND_TRIPS: u32 = 100;
+const MEASURED_ROUND_TRIPS: u32 = 1000;
+const ROOT_SLOT_IO_PORTS: u32 = 15;
+const MARKER_PORT: u32 = 0x524;
 
 const serverStack = memory.data(16384, 16);
 const serverUtcb = memory.data(512, 512);
@@ -108,6 +117,41 @@ function badges(): void {
 function roundTrips(): void {
   for (let i: u32 = 0; i < ROUND_TRIPS; i++) callTwo(CLIENT_A, i, i * 3, BADGE_A, 0x20);
   debugPrint("round trips ok\n");
+}
+
+/** Markers 1 and 2 around MEASURED_ROUND_TRIPS two-word calls (instructions per round trip). */
+function measure(): void {
+  check(ioportGrant(ROOT_SLOT_IO_PORTS, ROOT_SLOT_TASK, MARKER_PORT, 4, 0) == ERROR_OK, 0x28);
+  outl(<u16>MARKER_PORT, 1);
+  for (let i: u32 = 0; i < MEASURED_ROUND_TRIPS; i++) {
+    setMR(0, i);
+    setMR(1, 1);
+    call(CLIENT_A, makeTag(7, 2, 0), 0);
+  }
+  outl(<u16>MARKER_PORT, 2);
+  check(getMR(0) == MEASURED_ROUND_TRIPS, 0x29);
+}
+
+/** Object creation and thread_control: every wrong argument is refused before anything changes. */
+function objectErrors(): void {
+  check(endpointCreate(ROOT_SLOT_FACTORY, ENDPOINT) == ERROR_INVALID_ARGUMENT, 0x70); // occupied
+  check(endpointCreate(ROOT_SLOT_FACTORY, 0) == ERROR_INVALID_ARGUMENT, 0x71);
+  check(endpointCreate(ROOT_SLOT_FACTORY, 100000) == ERROR_INVALID_ARGUMENT, 0x72);
+  check(taskCreate(ROOT_SLOT_TASK, EMPTY) == ERROR_WRONG_TYPE, 0x73);
+  const esp = USER_MEMORY + serverStack + 16384;
+  check(threadCreate(ROOT_SLOT_TASK, EMPTY, threadEntry(), esp, USER_MEMORY + serverUtcb + 4) == ERROR_INVALID_ARGUMENT, 0x74);
+  check(threadCreate(ROOT_SLOT_TASK, EMPTY, 0x1000, esp, USER_MEMORY + serverUtcb) == ERROR_INVALID_ARGUMENT, 0x75);
+  check(threadCreate(ENDPOINT, EMPTY, threadEntry(), esp, USER_MEMORY + serverUtcb) == ERROR_WRONG_TYPE, 0x76);
+  check(threadStart(SERVER_THREAD) == ERROR_INVALID_ARGUMENT, 0x77); // already running
+  check(threadSetRegisters(SERVER_THREAD, 1, 2, 3, 4) == ERROR_INVALID_ARGUMENT, 0x78);
+  check(threadSetPriority(SERVER_THREAD, 101) == ERROR_INVALID_ARGUMENT, 0x79); // root runs at 100
+  check(threadControl(SERVER_THREAD, 99, 0, 0, 0, 0) == ERROR_INVALID_ARGUMENT, 0x7a);
+  check(threadControl(ROOT_SLOT_THREAD, 3, EMPTY, 0, 0, 0) == ERROR_INVALID_CAP, 0x7b); // pager slot
+  check(threadControl(ROOT_SLOT_THREAD, 3, ROOT_SLOT_TASK, 0, 0, 0) == ERROR_WRONG_TYPE, 0x7c);
+  check(threadControl(ROOT_SLOT_THREAD, 3, RECEIVE_ONLY, 0, 0, 0) == ERROR_NO_RIGHT, 0x7d);
+  check(threadSetPriority(SERVER_THREAD, 90) == ERROR_OK, 0x7e);
+  callTwo(CLIENT_A, 2, 3, BADGE_A, 0x7f); // a lower-priority server still answers
+  debugPrint("object errors ok\n");
 }
 
 function longMessage(): void {
@@ -173,10 +217,12 @@ export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: 
   startServer();
   badges();
   roundTrips();
+  measure();
   longMessage();
   errors();
   forgery();
   capTransfer();
+  objectErrors();
   debugExit(0x42);
   return 0;
 }
