@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { compileFile } from "@sawmill/as-compiler";
 import { type LinkedImage, link } from "@sawmill/image";
 import { compileModule } from "@sawmill/wasm-x86";
-import { assembleKernelEntry } from "./entry/index.js";
+import { assembleKernelEntry, type KernelEntryOptions } from "./entry/index.js";
 import { ENTRY, KERNEL_PREFIX } from "./entry/symbols.js";
 import { Address } from "./layout.js";
 
@@ -23,13 +23,18 @@ export interface KernelBuild {
   readonly size: number;
 }
 
-export async function buildKernel(): Promise<KernelBuild> {
+/**
+ * `options.fastPath: false` builds the kernel without the IPC fast path (every IPC takes the
+ * slow path: the reference the fast path is tested against); `markers: true` adds the
+ * benchmark's section markers (src/entry/fastpath.ts).
+ */
+export async function buildKernel(options: KernelEntryOptions = {}): Promise<KernelBuild> {
   const wasm = await compileFile(KERNEL_SOURCE, {
     flags: ["--memoryBase", String(Address.KERNEL_STATICS)],
   });
   const compiled = compileModule(wasm, { memoryBase: 0, prefix: KERNEL_PREFIX });
   const memoryPages = compiled.memory?.initialPages ?? 0;
-  const entry = assembleKernelEntry(memoryPages);
+  const entry = assembleKernelEntry(memoryPages, options);
   const image = link([entry, compiled.object], { base: Address.KERNEL_IMAGE, entry: ENTRY });
   const imageSegments = image.segments.filter(
     (s) => s.address >= Address.KERNEL_IMAGE && s.address < Address.KERNEL_STATICS,

@@ -8,6 +8,13 @@
 
 export * from "./abi.js";
 export { buildKernel, type KernelBuild } from "./build-kernel.js";
+export {
+  FAST_PATH_MARKERS,
+  MARKER_OVERHEAD,
+  UNMARKED_ENTRY,
+  UNMARKED_EXIT,
+} from "./entry/fastpath.js";
+export type { KernelEntryOptions } from "./entry/index.js";
 export * as layout from "./layout.js";
 export { buildSystemImage, type SystemImageInput } from "./system-image.js";
 export { buildComponent, type Component, type ComponentOptions } from "./user/component.js";

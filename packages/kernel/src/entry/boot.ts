@@ -11,7 +11,7 @@
 
 import { type Assembler, ax, cr0, cr4, ds, eax, ebx, es, esp, fs, gs, m32, ss, sym } from "@sawmill/x86";
 import { Address, IDT_GATES, Selector } from "../layout.js";
-import { emitInstallIdt } from "./idt.js";
+import { emitInstallIdt, type GateOptions } from "./idt.js";
 import {
   BOOT_ARCHIVE_ADDRESS,
   BOOT_ARCHIVE_SIZE,
@@ -25,7 +25,7 @@ import {
 const GDT_POINTER = "__kernel_gdt_pointer";
 const IDT_POINTER = "__kernel_idt_pointer";
 
-export function emitBoot(a: Assembler, gdtEntries: number): void {
+export function emitBoot(a: Assembler, gdtEntries: number, gate: GateOptions = {}): void {
   emitBootData(a, gdtEntries);
   a.section("text");
   a.global(ENTRY);
@@ -41,7 +41,7 @@ export function emitBoot(a: Assembler, gdtEntries: number): void {
   a.mov(esp, Address.KERNEL_STACK_TOP);
   a.cld();
   emitEnableSse(a);
-  emitInstallIdt(a);
+  emitInstallIdt(a, gate);
   a.lidt(m32({ symbol: IDT_POINTER }));
   a.mov(eax, Selector.TSS);
   a.ltr(ax);

@@ -12,9 +12,15 @@
  * call is a DPL-3 interrupt gate. Interrupts stay disabled in the kernel.
  */
 
-import { type Assembler, ds, eax, ecx, edx, es, esp, gs, type Label, m32 } from "@sawmill/x86";
-import { Address, Cpu, EXCEPTION_VECTORS, offsetOf, Selector, Vector } from "../layout.js";
+import { type Assembler, ds, eax, ecx, edx, es, esp, type Label, m32 } from "@sawmill/x86";
+import { Address, EXCEPTION_VECTORS, Selector, Vector } from "../layout.js";
+import { emitFastPath, emitResume, type FastPathOptions } from "./fastpath.js";
 import { EXIT, KERNEL_TRAP } from "./symbols.js";
+
+/** How the system-call gate is built: with the IPC fast path (default) or without it. */
+export interface GateOptions extends FastPathOptions {
+  readonly fastPath?: boolean;
+}
 
 /** Exceptions for which the CPU pushes an error code. */
 const WITH_ERROR_CODE = new Set([8, 10, 11, 12, 13, 14, 17, 21, 29, 30]);
@@ -23,9 +29,10 @@ const INTERRUPT_GATE_DPL3 = 0xee00;
 /** Vectors 0 .. SYSCALL have gates; the rest are not present (using one is a fault). */
 export const GATES = Vector.SYSCALL + 1;
 const COMMON_ENTRY = "__kernel_common_entry";
+const FRAME_SAVED = "__kernel_frame_saved";
 
 /** Fills gates 0 .. GATES-1 from the stub table; trashes eax, ecx, edx. */
-export function emitInstallIdt(a: Assembler): void {
+export function emitInstallIdt(a: Assembler, options: GateOptions = {}): void {
   const table = a.newLabel();
   a.section("rodata");
   a.align(4);
@@ -37,7 +44,12 @@ export function emitInstallIdt(a: Assembler): void {
   const done = a.newLabel();
   a.jmp(done);
   stubs.forEach((stub, vector) => {
-    emitStub(a, stub, vector);
+    if (vector === Vector.SYSCALL && options.fastPath !== false) {
+      a.bind(stub);
+      emitFastPath(a, FRAME_SAVED, options);
+    } else {
+      emitStub(a, stub, vector);
+    }
   });
   emitCommonEntry(a);
   emitExit(a);
@@ -76,6 +88,7 @@ function emitStub(a: Assembler, stub: Label, vector: number): void {
 function emitCommonEntry(a: Assembler): void {
   a.local(COMMON_ENTRY);
   a.pushad();
+  a.local(FRAME_SAVED);
   a.mov(eax, Selector.USER_DATA);
   a.mov(ds, eax);
   a.mov(es, eax);
@@ -89,10 +102,5 @@ function emitCommonEntry(a: Assembler): void {
 /** Resumes the current thread from the frame at the start of its TCB. */
 function emitExit(a: Assembler): void {
   a.global(EXIT);
-  a.mov(esp, m32({ disp: Address.CPU + offsetOf(Cpu, "CURRENT") }));
-  a.mov(eax, Selector.UTCB);
-  a.mov(gs, eax);
-  a.popad();
-  a.add(esp, 8);
-  a.iretd();
+  emitResume(a, null);
 }

@@ -8,12 +8,16 @@
 import { Assembler, type X86Object } from "@sawmill/x86";
 import { emitBoot } from "./boot.js";
 import { GDT_ENTRIES, placeGdt } from "./descriptors.js";
+import type { GateOptions } from "./idt.js";
 import { emitRuntimeHooks } from "./runtime-hooks.js";
 
-export function assembleKernelEntry(memoryPages: number): X86Object {
+/** `gate`: the system-call gate with the IPC fast path (default), without it, or instrumented. */
+export type KernelEntryOptions = GateOptions;
+
+export function assembleKernelEntry(memoryPages: number, gate: KernelEntryOptions = {}): X86Object {
   const a = new Assembler();
   placeGdt(a);
-  emitBoot(a, GDT_ENTRIES);
+  emitBoot(a, GDT_ENTRIES, gate);
   emitRuntimeHooks(a, memoryPages);
   return a.finish();
 }
