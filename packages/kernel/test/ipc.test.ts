@@ -20,7 +20,9 @@ describe("IPC", () => {
     expect(result.exitCode).toBe(0x42);
     const [start, end] = [1, 2].map((id) => result.markers.find((m) => m.id === id)?.instructions ?? 0);
     const perRoundTrip = (end - start) / 1000;
-    console.log(`call/reply_recv round trip (slow path, or the fast path once wired): ${perRoundTrip} instructions`);
+    console.log(
+      `call/reply_recv round trip (slow path, or the fast path once wired): ${perRoundTrip} instructions`,
+    );
     expect(perRoundTrip).toBeGreaterThan(0);
     expect(perRoundTrip).toBeLessThan(10_000);
   });
@@ -28,7 +30,11 @@ describe("IPC", () => {
   it("expires send, receive and reply timeouts in timer ticks; a lost reply right aborts the caller", async () => {
     const root = await buildComponent(fixture("ipc-timeout-root.ts"));
     const elf = await buildSystemImage({ root: root.elf });
-    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000, virtualClock: true });
+    const result = await bootMultiboot(elf, {
+      memoryMiB: 64,
+      maxInstructions: 100_000_000,
+      virtualClock: true,
+    });
     expect(result.serial).toContain("send and receive timeouts ok");
     expect(result.serial).toContain("reply timeout ok");
     expect(result.serial).toContain("lost reply right aborts ok");
