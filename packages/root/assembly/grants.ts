@@ -4,8 +4,9 @@
 // Interface: grantAll(manifest, index, task) fills the component's table (`task` = root's slot
 // of its task capability) and returns the number of grants made, or −1 after printing which one
 // failed. What each grant becomes:
-//   endpoint grant (slot s, endpoint e) → the receive capability of the component's endpoint e
-//       in its slot s (root creates the endpoint on first use and keeps a full capability);
+//   endpoint grant (slot s, endpoint e) → the component's endpoint e with the receive and send
+//       rights in its slot s (send: so it can attach IRQs to it); root creates the endpoint on
+//       first use and keeps a full capability;
 //   client grant (slot s, server c, endpoint e, badge b, rights r) → a copy of c's endpoint e
 //       with badge b and rights r, minted by root: the client cannot change the badge the server
 //       sees;
@@ -32,13 +33,14 @@ import {
   portRangeBase,
   portRangeCount,
 } from "@sawmill/image/assembly/boot-manifest";
-import { RIGHT_RECEIVE, ROOT_SLOT_IRQ_CONTROL } from "@sawmill/kernel/assembly/generated/layout";
+import { RIGHT_RECEIVE, RIGHT_SEND } from "@sawmill/kernel/assembly/generated/layout";
 import { print, printDec } from "./console";
-import { createEndpoint, grantPorts, mintInto } from "./kernel";
+import { createEndpoint, grantPorts, mintInto, mintIrq } from "./kernel";
 import { IRQ_SLOT_BASE, takeSlot } from "./slots";
 
 const MAX_ENDPOINTS: u32 = 64;
-const ALL_RIGHTS: u32 = 0xff00;
+/** A server receives on its endpoint, and may send to it: IRQ_ATTACH wants a send right. */
+const SERVER_RIGHTS: u32 = RIGHT_RECEIVE | RIGHT_SEND;
 
 // Endpoints root created: (component, endpoint number, root's slot) triples.
 const endpoints = memory.data(MAX_ENDPOINTS * 12);
@@ -54,9 +56,7 @@ export function grantAll(manifest: usize, index: u32, task: u32): i32 {
   }
   for (let j: u32 = 0; j < componentIrqCount(component); j++) {
     const line = componentIrq(manifest, component, j);
-    if (!check(mintInto(ROOT_SLOT_IRQ_CONTROL, task, IRQ_SLOT_BASE + line, 1 << line, ALL_RIGHTS), "IRQ ", line)) {
-      return -1;
-    }
+    if (!check(mintIrq(task, IRQ_SLOT_BASE + line, line), "IRQ ", line)) return -1;
     made++;
   }
   for (let j: u32 = 0; j < componentPortRangeCount(component); j++) {
@@ -73,7 +73,7 @@ function grantOne(index: u32, grant: usize, task: u32): u32 {
   const slot = grantSlot(grant);
   if (grantKind(grant) == GRANT_ENDPOINT) {
     const endpoint = endpointSlot(index, grantEndpoint(grant));
-    return endpoint == 0 ? 1 : mintInto(endpoint, task, slot, 0, RIGHT_RECEIVE);
+    return endpoint == 0 ? 1 : mintInto(endpoint, task, slot, 0, SERVER_RIGHTS);
   }
   const endpoint = endpointSlot(grantComponent(grant), grantEndpoint(grant));
   return endpoint == 0 ? 1 : mintInto(endpoint, task, slot, grantBadge(grant), grantRights(grant));

@@ -2,12 +2,12 @@
 // conventions (kernel README, "System calls"). Layer: root task (AssemblyScript, ring 3).
 //
 // Interface: object creation (createTask, createEndpoint, createThread, startThread), capability
-// minting (mintInto another task's table, mintHere in root's own), I/O ports (grantPorts), and
+// minting (mintInto another task's table, mintHere in root's own, mintIrq for one IRQ line),
+// I/O ports (grantPorts), and
 // the pager's side of IPC (waitForFault, faultBadge/Label/Address, replyMapAndWait,
 // replyNothingAndWait, fpage). Every call returns the kernel's error code (0 = OK).
 
 import {
-  ERROR_INVALID_SYSCALL,
   FPAGE_MIN_SIZE,
   FPAGE_RIGHT_READ,
   FPAGE_RIGHT_WRITE,
@@ -15,6 +15,12 @@ import {
   ITEM_MAP,
   ADDRESS_ROOT_WINDOW,
 } from "@sawmill/kernel/assembly/generated/layout";
+import {
+  ioportGrant,
+  irqLineBadge,
+  ROOT_SLOT_IO_PORTS,
+  ROOT_SLOT_IRQ_CONTROL,
+} from "@sawmill/kernel/assembly/user/devices";
 import { getMR, makeTag, receivedBadge, receivedTag, recv, replyRecv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import {
   capCopy,
@@ -28,6 +34,8 @@ import {
 } from "@sawmill/kernel/assembly/user/objects";
 
 const FOREVER: u32 = 0;
+/** Rights mask that keeps every right of the source. */
+const ALL_RIGHTS: u32 = 0xff00;
 const OWN_TABLE: u32 = 0;
 
 let pagerEndpoint: u32 = 0;
@@ -63,9 +71,14 @@ export function startThread(thread: u32, priority: u32, pager: u32): u32 {
   return error;
 }
 
-/** IOPORT_GRANT has no user stub yet (IRQ/IO owner): every port grant fails for now. */
+/** Copies root's IRQ control capability, narrowed to `line` alone, into `task`'s slot `slot`. */
+export function mintIrq(task: u32, slot: u32, line: u32): u32 {
+  return capCopy(ROOT_SLOT_IRQ_CONTROL, task, slot, irqLineBadge(line), ALL_RIGHTS);
+}
+
+/** Allows ports [base, base + count) to the task root's `task` names (IOPORT_GRANT). */
 export function grantPorts(task: u32, base: u32, count: u32): u32 {
-  return ERROR_INVALID_SYSCALL;
+  return ioportGrant(ROOT_SLOT_IO_PORTS, task, base, count, 0);
 }
 
 /** Waits on the pager endpoint in `slot` until a message arrives. */

@@ -136,4 +136,33 @@ describe("root task", () => {
     expect(run.serial).toContain("[survivor] still running");
     expect(run.exitCode).toBe(0x51);
   });
+
+  it("grants a driver exactly its IRQ line and I/O ports", async () => {
+    const manifest: BootManifest = {
+      components: [
+        component("driver", {
+          grants: [{ kind: "endpoint", slot: 1, endpoint: 0 }],
+          irqs: [4],
+          ports: [{ base: 0x3f8, count: 8 }],
+        }),
+        component("survivor", { priority: 50 }),
+      ],
+    };
+    const elf = await buildBootSystem({
+      components: [
+        { name: "driver", source: fixture("driver") },
+        { name: "survivor", source: fixture("survivor") },
+      ],
+      manifest,
+    });
+    const run = await runUntil(elf);
+    expect(run.serial).toContain("[root] started driver: task 2, 32 pages budget, 3 grants");
+    expect(run.serial).toContain("[driver] hello through my own port\n");
+    expect(run.serial).toContain("[driver] attach line 4: 0\n");
+    expect(run.serial).toContain("[driver] attach line 3: INVALID_CAP\n");
+    expect(run.serial).toContain("[driver] attach line 3 with line 4's capability: INVALID_ARGUMENT\n");
+    expect(run.serial).not.toContain("[driver] read a port it was not granted");
+    expect(run.serial).toContain("[survivor] still running");
+    expect(run.exitCode).toBe(0x51);
+  });
 });
