@@ -47,9 +47,7 @@ export const ENDPOINT_RIGHTS: u32 = RIGHT_SEND | RIGHT_RECEIVE | RIGHT_GRANT;
 export const OBJECT_RIGHTS: u32 = RIGHT_READ | RIGHT_WRITE | RIGHT_GRANT;
 
 export function endpointCreate(thread: u32): u32 {
-  const factory = callerCap(thread, CAPTYPE_FACTORY, 0);
-  if (isCapError(factory)) return factory;
-  const slot = freeSlot(threadTask(thread), load<u32>(thread + THREAD_EDX));
+  const slot = factoryDestination(thread);
   if (isCapError(slot)) return slot;
   const endpoint = createEndpoint();
   if (endpoint == 0) return ERROR_NO_MEMORY;
@@ -58,9 +56,7 @@ export function endpointCreate(thread: u32): u32 {
 }
 
 export function taskCreate(thread: u32): u32 {
-  const factory = callerCap(thread, CAPTYPE_FACTORY, 0);
-  if (isCapError(factory)) return factory;
-  const slot = freeSlot(threadTask(thread), load<u32>(thread + THREAD_EDX));
+  const slot = factoryDestination(thread);
   if (isCapError(slot)) return slot;
   const task = createTask();
   if (task == 0) return ERROR_NO_MEMORY;
@@ -91,6 +87,12 @@ export function installRootObjects(thread: u32): void {
   installCap(capSlot(task, ROOT_SLOT_FACTORY), CAPTYPE_FACTORY, OBJECT_RIGHTS, 0, 0);
   installCap(capSlot(task, ROOT_SLOT_TASK), CAPTYPE_TASK, OBJECT_RIGHTS, task, 0);
   installCap(capSlot(task, ROOT_SLOT_THREAD), CAPTYPE_THREAD, OBJECT_RIGHTS, thread, 0);
+}
+
+/** The empty slot MR0 names in the caller's table, once eax names a FACTORY capability. */
+function factoryDestination(thread: u32): u32 {
+  const factory = callerCap(thread, CAPTYPE_FACTORY, 0);
+  return isCapError(factory) ? factory : freeSlot(threadTask(thread), load<u32>(thread + THREAD_EDX));
 }
 
 /** User addresses for code, stack and a UTCB that sits inside one page, in a live task. */

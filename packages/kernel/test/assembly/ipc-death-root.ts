@@ -2,6 +2,7 @@
 // (root's pager thread maps root's pages into it on demand). When that task exits, its thread
 // leaves the endpoint queue it waited in, and root, waiting for its reply, gets ABORTED.
 import { debugExit, debugPrint, exit, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import { check, spawn as spawnThread, USER_MEMORY } from "./ipc-lib";
 import { call, getMR, makeTag, recv, replyRecv, send, setMR, tagLabel, receivedTag, timeouts } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import {
@@ -16,12 +17,8 @@ import {
   taskCreate,
   threadCreate,
   threadEntry,
-  threadSetPager,
-  threadSetRegisters,
-  threadStart,
 } from "@sawmill/kernel/assembly/user/objects";
 
-const USER_MEMORY: u32 = 0x5000_0000;
 const PAGER: u32 = 4;
 const SERVICE: u32 = 5;
 const QUEUE: u32 = 6;
@@ -37,12 +34,6 @@ const NO_BLOCK: u32 = 0xffff;
 const stacks = memory.data(3 * STACK, 4096);
 const utcbs = memory.data(3 * 512, 512);
 let threads: u32 = 0;
-
-function check(ok: bool, code: u32): void {
-  if (ok) return;
-  debugPrint("ipc check failed\n");
-  debugExit(code);
-}
 
 export function thread(role: u32, b: u32, c: u32, d: u32): u32 {
   if (role == ROLE_PAGER) servePageFaults();
@@ -67,17 +58,10 @@ function servePageFaults(): void {
   }
 }
 
-function spawn(task: u32, role: u32): u32 {
+function spawn(task: u32, role: u32): void {
   const n = threads++;
-  const utcb = utcbs + n * 512;
-  store<u32>(utcb, utcb);
-  const slot = FIRST_THREAD_SLOT + n;
-  const esp = USER_MEMORY + stacks + (n + 1) * STACK;
-  check(threadCreate(task, slot, threadEntry(), esp, USER_MEMORY + utcb) == ERROR_OK, 1);
-  check(threadSetRegisters(slot, role, 0, 0, 0) == ERROR_OK, 2);
-  if (task != ROOT_SLOT_TASK) check(threadSetPager(slot, PAGER) == ERROR_OK, 3);
-  check(threadStart(slot) == ERROR_OK, 4);
-  return slot;
+  const pager = task == ROOT_SLOT_TASK ? 0 : PAGER;
+  spawnThread(task, FIRST_THREAD_SLOT + n, role, stacks + (n + 1) * STACK, utcbs + n * 512, pager);
 }
 
 function makeChild(): void {

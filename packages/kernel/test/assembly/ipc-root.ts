@@ -3,6 +3,7 @@
 import { outl } from "@sawmill/wasm-x86/assembly/x86";
 import { ioportGrant } from "@sawmill/kernel/assembly/user/devices";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { check, spawn, USER_MEMORY } from "./ipc-lib";
 import {
   call,
   getMR,
@@ -41,7 +42,6 @@ import {
   threadStart,
 } from "@sawmill/kernel/assembly/user/objects";
 
-const USER_MEMORY: u32 = 0x5000_0000;
 const ENDPOINT: u32 = 4;
 const CLIENT_A: u32 = 5;
 const CLIENT_B: u32 = 6;
@@ -59,12 +59,6 @@ const MARKER_PORT: u32 = 0x524;
 
 const serverStack = memory.data(16384, 16);
 const serverUtcb = memory.data(512, 512);
-
-function check(ok: bool, code: u32): void {
-  if (ok) return;
-  debugPrint("ipc check failed\n");
-  debugExit(code);
-}
 
 /**
  * The server: replies MR0 = sum of the words, MR1 = the caller's badge, MR2 = the label,
@@ -90,11 +84,7 @@ export function thread(endpoint: u32, b: u32, c: u32, d: u32): u32 {
 
 function startServer(): void {
   check(endpointCreate(ROOT_SLOT_FACTORY, ENDPOINT) == ERROR_OK, 1);
-  store<u32>(serverUtcb, serverUtcb);
-  const esp = USER_MEMORY + serverStack + 16384;
-  check(threadCreate(ROOT_SLOT_TASK, SERVER_THREAD, threadEntry(), esp, USER_MEMORY + serverUtcb) == ERROR_OK, 2);
-  check(threadSetRegisters(SERVER_THREAD, ENDPOINT, 0, 0, 0) == ERROR_OK, 3);
-  check(threadStart(SERVER_THREAD) == ERROR_OK, 4);
+  spawn(ROOT_SLOT_TASK, SERVER_THREAD, ENDPOINT, serverStack + 16384, serverUtcb, 0);
 }
 
 /** Calls through `slot` with two words; checks the sum, the badge the server saw and the label. */

@@ -1,6 +1,7 @@
 // Root task for the IPC timeout and abort boot test: send, receive and reply timeouts in timer
 // ticks, "do not block", and a caller aborted when its server's reply right is lost.
 import { debugExit, debugPrint, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import { check, spawn as spawnThread } from "./ipc-lib";
 import { call, getMR, makeTag, recv, replyRecv, send, setMR, timeouts } from "@sawmill/kernel/assembly/user/ipc";
 import {
   endpointCreate,
@@ -9,13 +10,8 @@ import {
   ERROR_TIMEOUT,
   ROOT_SLOT_FACTORY,
   ROOT_SLOT_TASK,
-  threadCreate,
-  threadEntry,
-  threadSetRegisters,
-  threadStart,
 } from "@sawmill/kernel/assembly/user/objects";
 
-const USER_MEMORY: u32 = 0x5000_0000;
 const IDLE: u32 = 4;
 const NEVER: u32 = 5;
 const FORGETFUL: u32 = 6;
@@ -31,12 +27,6 @@ const utcbs = memory.data(3 * 512, 512);
 /** Words the threads share with main: [0] server got the first call, [1] client's result + 1. */
 const shared = memory.data(8, 4);
 let threads: u32 = 0;
-
-function check(ok: bool, code: u32): void {
-  if (ok) return;
-  debugPrint("ipc check failed\n");
-  debugExit(code);
-}
 
 export function thread(role: u32, b: u32, c: u32, d: u32): u32 {
   if (role == SILENT_SERVER) {
@@ -58,13 +48,7 @@ export function thread(role: u32, b: u32, c: u32, d: u32): u32 {
 
 function spawn(role: u32): void {
   const n = threads++;
-  const utcb = utcbs + n * 512;
-  store<u32>(utcb, utcb);
-  const slot = FIRST_THREAD_SLOT + n;
-  const esp = USER_MEMORY + stacks + (n + 1) * STACK;
-  check(threadCreate(ROOT_SLOT_TASK, slot, threadEntry(), esp, USER_MEMORY + utcb) == ERROR_OK, 1);
-  check(threadSetRegisters(slot, role, 0, 0, 0) == ERROR_OK, 2);
-  check(threadStart(slot) == ERROR_OK, 3);
+  spawnThread(ROOT_SLOT_TASK, FIRST_THREAD_SLOT + n, role, stacks + (n + 1) * STACK, utcbs + n * 512, 0);
 }
 
 function timeoutsExpire(): void {
