@@ -17,6 +17,7 @@ describe("IPC", () => {
     expect(result.serial).toContain("forgery ok");
     expect(result.serial).toContain("capability transfer ok");
     expect(result.serial).toContain("object errors ok");
+    expect(result.serial).toContain("priorities ok");
     expect(result.exitCode).toBe(0x42);
     const [start, end] = [1, 2].map((id) => result.markers.find((m) => m.id === id)?.instructions ?? 0);
     const perRoundTrip = (end - start) / 1000;

@@ -12,6 +12,7 @@ import {
   receivedBadge,
   receivedTag,
   replyRecv,
+  send,
   setBR,
   setCapItem,
   setMR,
@@ -59,6 +60,8 @@ const MARKER_PORT: u32 = 0x524;
 
 const serverStack = memory.data(16384, 16);
 const serverUtcb = memory.data(512, 512);
+/** How many messages the server has handled. */
+const served = memory.data(4, 4);
 
 /**
  * The server: replies MR0 = sum of the words, MR1 = the caller's badge, MR2 = the label,
@@ -69,6 +72,7 @@ export function thread(endpoint: u32, b: u32, c: u32, d: u32): u32 {
   let error = recv(endpoint, 0);
   while (true) {
     check(error == ERROR_OK, 0xe0 + error);
+    store<u32>(served, load<u32>(served) + 1);
     const tag = receivedTag();
     let sum: u32 = 0;
     for (let i: u32 = 0; i < tagWords(tag); i++) sum += getMR(i);
@@ -144,6 +148,19 @@ function objectErrors(): void {
   debugPrint("object errors ok\n");
 }
 
+/**
+ * A send that wakes a lower-priority server does not switch to it; the server runs once the
+ * sender blocks (here in a call, which the server answers after the earlier message).
+ */
+function priorities(): void {
+  const before = load<u32>(served);
+  check(send(ENDPOINT, makeTag(3, 0, 0), 0) == ERROR_OK, 0x80);
+  check(load<u32>(served) == before, 0x81);
+  callTwo(ENDPOINT, 4, 5, 0, 0x82);
+  check(load<u32>(served) == before + 2, 0x84);
+  debugPrint("priorities ok\n");
+}
+
 function longMessage(): void {
   let expected: u32 = 0;
   for (let i: u32 = 0; i < 12; i++) {
@@ -213,6 +230,7 @@ export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: 
   forgery();
   capTransfer();
   objectErrors();
+  priorities();
   debugExit(0x42);
   return 0;
 }
