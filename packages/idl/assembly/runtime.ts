@@ -1,0 +1,39 @@
+// What IDL-generated AssemblyScript imports: the `idl` x86 stubs (src/x86-stubs.ts) and the wire
+// format's constants (src/wire.ts; a host test checks the two agree). Generated code imports this
+// file as "@sawmill/idl/assembly/runtime"; application code uses the status constants.
+
+export { ERROR_INVALID_CAP, ERROR_NO_RIGHT, ERROR_WRONG_TYPE } from "@sawmill/kernel/assembly/user/objects";
+export { utcb } from "@sawmill/kernel/assembly/user/ipc";
+export {
+  CAP_ITEM_RIGHTS_MASK,
+  ERROR_INVALID_SYSCALL,
+  ITEM_CAP,
+  UTCB_BADGE,
+  UTCB_BR1,
+  UTCB_MR0,
+  UTCB_TAG,
+} from "@sawmill/kernel/assembly/generated/layout";
+import { ERROR_INVALID_SYSCALL } from "@sawmill/kernel/assembly/generated/layout";
+
+/** System-call numbers the stubs' `dest` word carries in bits 0–7 (the slot above). */
+export const SYSCALL_CALL: u32 = 3;
+export const SYSCALL_REPLY_RECV: u32 = 4;
+
+/** Statuses (a reply's label). Kernel error codes 1–15 mean the IPC itself failed. */
+export const STATUS_OK: u32 = 0;
+export const STATUS_INTERFACE_MISMATCH: u32 = 0x10;
+export const STATUS_UNKNOWN_METHOD: u32 = 0x11;
+export const STATUS_BAD_MESSAGE: u32 = 0x12;
+export const STATUS_NOT_SERVED: u32 = 0x13;
+/** A call on a client that has not bound: what the kernel answers a system call with number 0. */
+export const STATUS_NOT_BOUND: u32 = ERROR_INVALID_SYSCALL;
+export const BIND_LABEL: u32 = 0;
+
+/** Client stubs: words go straight into edx ebx esi edi; result = reply MR0 << 32 | status. */
+@external("idl", "call0") export declare function call0(dest: u32, tag: u32): u64;
+@external("idl", "call1") export declare function call1(dest: u32, tag: u32, w0: u32): u64;
+@external("idl", "call2") export declare function call2(dest: u32, tag: u32, w0: u32, w1: u32): u64;
+@external("idl", "call3") export declare function call3(dest: u32, tag: u32, w0: u32, w1: u32, w2: u32): u64;
+@external("idl", "call4") export declare function call4(dest: u32, tag: u32, w0: u32, w1: u32, w2: u32, w3: u32): u64;
+/** Server stub: reply (tag, MR0 = result), wait; the request's tag, badge, MR0–MR3 land in the UTCB. */
+@external("idl", "reply_recv") export declare function replyRecv(dest: u32, tag: u32, result: u32): u32;

@@ -1,0 +1,127 @@
+/**
+ * Separate placement: the client stub marshals into message registers and calls the server's
+ * endpoint through the `idl.callN` x86 stubs; the server runs a `reply_recv` dispatch loop.
+ *
+ * Layer: IDL compiler back end. Interface: `emitSeparate(iface)` → lines of AssemblyScript.
+ * The fast path: a request of ≤ 4 words (a capability item counts two) is `idl.callN` with the
+ * words as arguments and nothing else; words 4… are stored into the UTCB's MR4… first. Before a
+ * successful bind the client's `dest` word is 0 (system call 0), so every call fails with
+ * STATUS_NOT_BOUND and nothing reaches the server.
+ */
+
+import { asParameters, constantName, fromWords, hex, toWord } from "./emit-text.js";
+import type { Interface, Method } from "./model.js";
+import { BIND_LABEL, capParam, flatParams, REGISTER_WORDS, requestWords } from "./wire.js";
+
+const TAG_WORDS_SHIFT = 16;
+const TAG_ITEMS_SHIFT = 22;
+
+export function requestTag(method: Method): number {
+  const items = capParam(method) === null ? 0 : 1;
+  return method.number | (requestWords(method).length << TAG_WORDS_SHIFT) | (items << TAG_ITEMS_SHIFT);
+}
+
+export const BIND_TAG = BIND_LABEL | (1 << TAG_WORDS_SHIFT);
+/** Every reply carries one word, the result (0 for void methods). */
+const REPLY_WORDS = 1 << TAG_WORDS_SHIFT;
+
+export function emitSeparate(iface: Interface): string[] {
+  return [...client(iface), "", ...server(iface)];
+}
+
+function client(iface: Interface): string[] {
+  const hash = `${constantName(iface.name)}_HASH`;
+  return [
+    `@final`,
+    `export class ${iface.name}Client {`,
+    `  /** The result word of the last call. */`,
+    `  result: u32 = 0;`,
+    `  private slot: u32;`,
+    `  private dest: u32 = 0;`,
+    ``,
+    `  constructor(slot: u32) {`,
+    `    this.slot = slot;`,
+    `  }`,
+    ``,
+    `  /** OK, or STATUS_INTERFACE_MISMATCH from a server of another version, or a kernel error. */`,
+    `  bind(): u32 {`,
+    `    const dest = (this.slot << 8) | idl.SYSCALL_CALL;`,
+    `    const status = <u32>idl.call1(dest, ${hex(BIND_TAG)}, ${hash});`,
+    `    if (status == idl.STATUS_OK) this.dest = dest;`,
+    `    return status;`,
+    `  }`,
+    ...iface.methods.flatMap((m) => ["", ...clientMethod(m)]),
+    `}`,
+  ];
+}
+
+/** The request's words as expressions: untyped words, then the capability item's two words. */
+function wordExpressions(method: Method): string[] {
+  const cap = capParam(method);
+  const words = requestWords(method).map(toWord);
+  return cap === null ? words : [...words, "idl.ITEM_CAP | idl.CAP_ITEM_RIGHTS_MASK", cap];
+}
+
+function clientMethod(method: Method): string[] {
+  const words = wordExpressions(method);
+  const inRegisters = words.slice(0, REGISTER_WORDS);
+  const inUtcb = words.slice(REGISTER_WORDS);
+  const call = `idl.call${inRegisters.length}(${["this.dest", hex(requestTag(method)), ...inRegisters].join(", ")})`;
+  return [
+    `  ${method.name}(${asParameters(method)}): u32 {`,
+    ...(inUtcb.length === 0 ? [] : [`    const mr = idl.utcb() + idl.UTCB_MR0;`]),
+    ...inUtcb.map((w, i) => `    store<u32>(mr, ${w}, ${4 * (REGISTER_WORDS + i)});`),
+    `    const reply = ${call};`,
+    `    this.result = <u32>(reply >>> 32);`,
+    `    return <u32>reply;`,
+    `  }`,
+  ];
+}
+
+function server(iface: Interface): string[] {
+  const name = iface.name;
+  const hasCaps = iface.methods.some((m) => capParam(m) !== null);
+  return [
+    `/** Serves \`slot\` forever; returns only if the endpoint capability is unusable (its error). */`,
+    `export function serve${name}(slot: u32, impl: ${name}Server, capSlot: u32 = 0): u32 {`,
+    `  const utcb = idl.utcb();`,
+    ...(hasCaps ? [`  store<u32>(utcb + idl.UTCB_BR1, capSlot);`] : []),
+    `  const dest = (slot << 8) | idl.SYSCALL_REPLY_RECV;`,
+    `  let reply: u32 = 0;`,
+    `  while (true) {`,
+    `    const error = idl.replyRecv(dest, reply, impl.result);`,
+    `    if (error == idl.ERROR_INVALID_CAP || error == idl.ERROR_WRONG_TYPE || error == idl.ERROR_NO_RIGHT) return error;`,
+    `    if (error != 0) {`,
+    `      reply = 0;`,
+    `      continue;`,
+    `    }`,
+    `    impl.badge = load<u32>(utcb + idl.UTCB_BADGE);`,
+    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0) | ${hex(REPLY_WORDS)};`,
+    `  }`,
+    `  return 0;`,
+    `}`,
+    ``,
+    `function dispatch${name}(impl: ${name}Server, tag: u32, mr: u32): u32 {`,
+    `  switch (tag & 0xffff) {`,
+    `    case ${BIND_LABEL}:`,
+    `      return tag == ${hex(BIND_TAG)} && load<u32>(mr) == ${constantName(name)}_HASH ? idl.STATUS_OK : idl.STATUS_INTERFACE_MISMATCH;`,
+    ...iface.methods.flatMap(dispatchCase),
+    `  }`,
+    `  return idl.STATUS_UNKNOWN_METHOD;`,
+    `}`,
+  ];
+}
+
+function dispatchCase(method: Method): string[] {
+  const words = requestWords(method);
+  const cap = capParam(method);
+  const read = (k: number) => `load<u32>(mr, ${4 * k})`;
+  const args = flatParams(method).map((p) =>
+    p.name === cap ? read(words.length + 1) : fromWords(words, p.name, read),
+  );
+  return [
+    `    case ${method.number}:`,
+    `      if (tag != ${hex(requestTag(method))}) return idl.STATUS_BAD_MESSAGE;`,
+    `      return impl.${method.name}(${args.join(", ")});`,
+  ];
+}

@@ -1,0 +1,29 @@
+/**
+ * @sawmill/idl — the IDL stub compiler: interfaces declared as TypeScript interfaces in
+ * `*.idl.ts` files in, AssemblyScript client stubs and server dispatch out, for separate address
+ * spaces (kernel IPC) and colocation (direct calls), with the same client API in both.
+ *
+ * Layer: host toolchain. Interface: `parseIdl`, `generateModule`, `compileIdl` (both steps),
+ * `interfaceHash` / `canonicalText` (identity), `assembleIdlStubs` (the x86 stubs every
+ * separately placed component links), the wire format (`Status`, `BIND_LABEL`, ...).
+ */
+
+import { type GenerateOptions, generateModule } from "./generate.js";
+import { parseIdl } from "./parse.js";
+
+export { requestTag } from "./emit-separate.js";
+export { type GenerateOptions, generateModule, type Placement } from "./generate.js";
+export { canonicalText, fnv1a, interfaceHash } from "./identity.js";
+export type { ErrorDecl, Field, IdlType, Interface, Method, ScalarType } from "./model.js";
+export { IdlError, parseIdl } from "./parse.js";
+export * from "./wire.js";
+export { assembleIdlStubs, IDL_STUBS, idlStubBytes, STUB_MODULE } from "./x86-stubs.js";
+
+/** Every service interface in `text`, generated for one placement: interface name → module text. */
+export function compileIdl(text: string, fileName: string, options: GenerateOptions): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const iface of parseIdl(text, fileName)) {
+    modules.set(iface.name, generateModule(iface, { source: fileName, ...options }));
+  }
+  return modules;
+}

@@ -1,0 +1,45 @@
+/**
+ * The parsed form of an interface: what the identity hash, the wire format and the generators read.
+ *
+ * Layer: IDL compiler, data only. Invariants: method numbers are 1-based declaration order;
+ * error codes are interface-wide, ERROR_BASE upward in order of first mention; a struct's
+ * fields are word-sized scalars (nested structs are flattened by the parser).
+ */
+
+/** Word-sized scalar types; `u64` is two words (low, high). */
+export type ScalarType = "u8" | "u16" | "u32" | "i32" | "bool" | "u64";
+
+export type IdlType =
+  | { readonly kind: "scalar"; readonly name: ScalarType }
+  | { readonly kind: "cap" }
+  | { readonly kind: "struct"; readonly name: string; readonly fields: readonly Field[] };
+
+export interface Field {
+  readonly name: string;
+  readonly type: IdlType;
+}
+
+export interface ErrorDecl {
+  readonly name: string;
+  readonly code: number;
+  readonly doc: string;
+}
+
+export interface Method {
+  readonly name: string;
+  /** The request label. */
+  readonly number: number;
+  readonly params: readonly Field[];
+  /** A word-sized scalar, or null for void. */
+  readonly returns: ScalarType | null;
+  readonly doc: string;
+  /** Names of the errors this method documents (see Interface.errors). */
+  readonly errors: readonly string[];
+}
+
+export interface Interface {
+  readonly name: string;
+  readonly doc: string;
+  readonly methods: readonly Method[];
+  readonly errors: readonly ErrorDecl[];
+}

@@ -1,0 +1,65 @@
+// The test client: every method of Calc through the generated client, then a client generated
+// from another version of the interface (calc-v2) that must fail cleanly. The same code runs in
+// both placements; `placement` only selects what the mismatched bind reports.
+
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { CALC_OUT_OF_RANGE, CALC_OVERFLOW, CalcClient } from "./calc";
+import { CalcClient as CalcClientV2 } from "./calc-v2";
+import { fillShared, SHARED_SIZE, shared } from "./shared";
+
+export const SERVER_SLOT: u32 = 1;
+
+let failures: u32 = 0;
+
+function expect(ok: bool, what: string): void {
+  if (ok) return;
+  failures++;
+  debugPrint("FAIL ");
+  debugPrint(what);
+  debugPrint("\n");
+}
+
+function expectCall(status: u32, client: CalcClient, result: u32, what: string): void {
+  expect(status == idl.STATUS_OK && client.result == result, what);
+}
+
+function localChecksum(offset: u32, length: u32): u32 {
+  let sum: u32 = 0;
+  for (let i: u32 = 0; i < length; i++) sum += load<u8>(shared + offset + i);
+  return sum;
+}
+
+/** Runs every check; returns the number of failures. `badge` = what reset() should report. */
+export function runClient(badge: u32, adoptedSlot: u32): u32 {
+  fillShared();
+  const stale = new CalcClientV2(SERVER_SLOT);
+  expect(stale.bind() != idl.STATUS_OK, "bind of another interface version is refused");
+  expect(stale.ping() == idl.STATUS_NOT_BOUND, "a refused client cannot call");
+  debugPrint("mismatch refused\n");
+
+  const calc = new CalcClient(SERVER_SLOT);
+  expect(calc.ping() == idl.STATUS_NOT_BOUND, "calls before bind fail");
+  expect(calc.bind() == idl.STATUS_OK, "bind");
+  expectCall(calc.ping(), calc, 1, "ping");
+  expectCall(calc.ping(), calc, 2, "ping again");
+  expectCall(calc.add(40, 2), calc, 42, "add");
+  expect(calc.add(0xffffffff, 2) == CALC_OVERFLOW, "add reports OVERFLOW");
+  expectCall(calc.mix(10, 3, 6, 7), calc, 49, "mix");
+  expectCall(calc.checksum(16, 100), calc, localChecksum(16, 100), "checksum");
+  expect(calc.checksum(200, 100) == CALC_OUT_OF_RANGE, "checksum reports OUT_OF_RANGE");
+  expect(calc.checksum(SHARED_SIZE, 0) == idl.STATUS_OK && calc.result == 0, "empty range");
+  expectCall(calc.manhattan(-3, 4, false), calc, 7, "manhattan");
+  expectCall(calc.manhattan(3, -4, true), calc, <u32>-7, "manhattan flipped");
+  expectCall(
+    calc.sum6(200, 60000, 1000000, -1, 0x0000_0005_0000_0007),
+    calc,
+    200 + 60000 + 1000000 - 1 + 12,
+    "sum6",
+  );
+  expectCall(calc.adopt(SERVER_SLOT, 9), calc, adoptedSlot * 1000 + 9, "adopt");
+  expectCall(calc.reset(), calc, badge, "reset");
+  expectCall(calc.ping(), calc, 1, "ping after reset");
+  debugPrint(failures == 0 ? "idl client ok\n" : "idl client FAILED\n");
+  return failures;
+}

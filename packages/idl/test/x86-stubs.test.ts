@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { disassemble, loadDisassembler } from "@sawmill/x86";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assembleIdlStubs, BIND_LABEL, IDL_STUBS, idlStubBytes, Status } from "../src/index.js";
+
+const listing = (name: string) => disassemble(idlStubBytes(name)).map((l) => l.split(/\s{2,}/).at(-1) ?? "");
+
+describe("idl x86 stubs", () => {
+  beforeAll(loadDisassembler);
+
+  it("defines idl.<name> for every stub", () => {
+    const names = assembleIdlStubs()
+      .symbols.filter((s) => s.binding === "global")
+      .map((s) => s.name);
+    expect(names).toEqual(IDL_STUBS.map((n) => `idl.${n}`));
+  });
+
+  it("call4 puts the words straight into the message registers: 20 instructions, one int 0x30", () => {
+    const lines = listing("call4");
+    expect(lines).toHaveLength(20);
+    expect(lines.filter((l) => l.startsWith("int 0x30"))).toHaveLength(1);
+    expect(lines.slice(4, 10)).toEqual([
+      "mov eax, dword ptr [esp + 0x14]",
+      "mov ecx, dword ptr [esp + 0x18]",
+      "mov edx, dword ptr [esp + 0x1c]",
+      "mov ebx, dword ptr [esp + 0x20]",
+      "mov esi, dword ptr [esp + 0x24]",
+      "mov edi, dword ptr [esp + 0x28]",
+    ]);
+  });
+
+  it.each([
+    ["call0", 16],
+    ["call1", 17],
+    ["call2", 18],
+    ["call3", 19],
+  ])("%s is %i instructions", (name, count) => {
+    expect(listing(name)).toHaveLength(count);
+  });
+
+  it("agrees with the AssemblyScript runtime's constants", () => {
+    const runtime = readFileSync(new URL("../assembly/runtime.ts", import.meta.url), "utf8");
+    const constant = (name: string) => Number(new RegExp(`const ${name}: u32 = (\\w+);`).exec(runtime)?.[1]);
+    expect(constant("STATUS_OK")).toBe(Status.OK);
+    expect(constant("STATUS_INTERFACE_MISMATCH")).toBe(Status.INTERFACE_MISMATCH);
+    expect(constant("STATUS_UNKNOWN_METHOD")).toBe(Status.UNKNOWN_METHOD);
+    expect(constant("STATUS_BAD_MESSAGE")).toBe(Status.BAD_MESSAGE);
+    expect(constant("STATUS_NOT_SERVED")).toBe(Status.NOT_SERVED);
+    expect(constant("BIND_LABEL")).toBe(BIND_LABEL);
+    expect(constant("SYSCALL_CALL")).toBe(3);
+    expect(constant("SYSCALL_REPLY_RECV")).toBe(4);
+  });
+});
