@@ -4,7 +4,7 @@
 // Interface: object creation (createTask, createEndpoint, createThread, startThread), capability
 // minting (mintInto another task's table, mintHere in root's own, mintIrq for one IRQ line),
 // I/O ports (grantPorts), and
-// the pager's side of IPC (waitForFault, faultBadge/Label/Address, replyMapAndWait,
+// the pager's side of IPC (waitForFault, faultBadge/Label/Address/Bits, replyMapAndWait,
 // replyNothingAndWait, fpage). Every call returns the kernel's error code (0 = OK).
 
 import {
@@ -97,6 +97,11 @@ export function faultLabel(): u32 {
 
 export function faultAddress(): u32 {
   return getMR(0);
+}
+
+/** FAULT_PRESENT / FAULT_WRITE / FAULT_USER. */
+export function faultBits(): u32 {
+  return getMR(2);
 }
 
 /** Replies with one MAP item of `fpage` (root's space) for `page`, then waits for the next fault. */

@@ -3,9 +3,10 @@
 //
 // Root owns every physical page from `firstFree` to the end of RAM; the kernel maps them at
 // ROOT_WINDOW + physical, which root's code sees at wasm address WINDOW_WASM + physical.
-// Interface: memoryInit(firstFree, end); setBudget(component, pages); takePage(component) → physical address of
-// a fresh zeroed frame charged to the component, or 0 when its budget (the manifest's memory
-// pages) or root's memory is exhausted; pagesUsed(component); windowAddress(physical).
+// Interface: memoryInit(firstFree, end); setBudget(component, pages); withinBudget(component);
+// takePage(component) → physical address of a fresh zeroed frame charged to the component, or 0
+// when its budget (the manifest's memory pages) or root's memory is exhausted;
+// pagesUsed(component); windowAddress(physical).
 // Invariants: a component never holds more pages from root than its budget; frames are handed
 // out once and never reused (nothing is freed yet), so no two components share a frame.
 
@@ -39,10 +40,13 @@ export function pagesUsed(component: u32): u32 {
   return load<u32>(used + component * 4);
 }
 
+export function withinBudget(component: u32): bool {
+  return pagesUsed(component) < load<u32>(budgets + component * 4);
+}
+
 export function takePage(component: u32): u32 {
   const count = pagesUsed(component);
-  if (count >= load<u32>(budgets + component * 4)) return 0;
-  if (nextFree >= memoryEnd) return 0;
+  if (!withinBudget(component) || nextFree >= memoryEnd) return 0;
   const frame = nextFree;
   nextFree += PAGE_SIZE;
   memory.fill(windowAddress(frame), 0, PAGE_SIZE);

@@ -12,7 +12,8 @@
 //   - in the stack of slot 0 (the UTCB page 0xBFFFF000 and `stackPages` below it) → a fresh
 //     zeroed frame; the UTCB page gets its self word (UTCB address − USER_MEMORY) first;
 //   - in the wasm memory, USER_MEMORY up to the manifest's memory pages → a fresh zeroed frame;
-//   - anywhere else, or when the component's budget is spent → no mapping.
+//   - a protection fault (the page is present: a write to a read-only page), anywhere else, or
+//     when the component's budget is spent → no mapping.
 // Interface: adopt(index, elf) registers a started component; servePageFaults() never returns.
 
 import {
@@ -31,11 +32,17 @@ import {
   segmentOffset,
   segmentVaddr,
 } from "@sawmill/image/assembly/elf";
-import { ADDRESS_STACKS_TOP, ADDRESS_USER_MEMORY, LABEL_PAGE_FAULT } from "@sawmill/kernel/assembly/generated/layout";
+import {
+  ADDRESS_STACKS_TOP,
+  ADDRESS_USER_MEMORY,
+  FAULT_PRESENT,
+  LABEL_PAGE_FAULT,
+} from "@sawmill/kernel/assembly/generated/layout";
 import { print, printHex, printName } from "./console";
 import {
   faultAddress,
   faultBadge,
+  faultBits,
   faultLabel,
   fpage,
   replyMapAndWait,
@@ -43,7 +50,7 @@ import {
   waitForFault,
 } from "./kernel";
 import { MAX_COMPONENTS } from "./manifest";
-import { PAGE_SIZE, takePage, windowAddress } from "./memory";
+import { PAGE_SIZE, takePage, windowAddress, withinBudget } from "./memory";
 
 /** Stack slot 0's UTCB page; the first thread's stack top is just below it. */
 export const UTCB: u32 = ADDRESS_STACKS_TOP - PAGE_SIZE;
@@ -79,12 +86,14 @@ export function servePageFaults(pagerSlot: u32): void {
 function resolve(index: u32, page: u32, address: u32): u32 {
   const component = manifestComponent(manifest, index);
   const elf = <usize>load<u32>(elfs + index * 4);
+  if ((faultBits() & FAULT_PRESENT) != 0) return refuse(component, address, " violates the page's rights");
   const inImage = touchesSegment(elf, page);
   if (!inImage && !inStack(component, page) && !inMemory(component, page)) {
     return refuse(component, address, " is outside its memory");
   }
+  if (!withinBudget(index)) return refuse(component, address, " is over its memory budget");
   const frame = takePage(index);
-  if (frame == 0) return refuse(component, address, " is over its memory budget");
+  if (frame == 0) return refuse(component, address, ": root has no free memory left");
   if (inImage) return fpage(frame, fillFromElf(elf, page, windowAddress(frame)));
   if (page == UTCB) store<u32>(windowAddress(frame), UTCB - ADDRESS_USER_MEMORY);
   return fpage(frame, true);

@@ -116,13 +116,18 @@ describe("root task", () => {
     expect(run.exitCode).toBe(31);
   });
 
-  it("refuses pages beyond a component's budget; the kernel ends it and the others go on", async () => {
+  it("refuses pages beyond a budget and writes to read-only pages; the kernel ends those, the others go on", async () => {
     const manifest: BootManifest = {
-      components: [component("hog", { memoryPages: 12 }), component("survivor", { priority: 50 })],
+      components: [
+        component("hog", { memoryPages: 12 }),
+        component("vandal"),
+        component("survivor", { priority: 50 }),
+      ],
     };
     const elf = await buildBootSystem({
       components: [
         { name: "hog", source: fixture("hog") },
+        { name: "vandal", source: fixture("vandal") },
         { name: "survivor", source: fixture("survivor") },
       ],
       manifest,
@@ -133,6 +138,11 @@ describe("root task", () => {
     );
     expect(run.serial).toContain("[hog] page 1\n");
     expect(run.serial).not.toContain("[hog] touched every page");
+    expect(run.serial).toContain("[vandal] writing over my code");
+    expect(run.serial).toContain(
+      "[root] vandal: page fault at 0x40000000 violates the page's rights; not mapped",
+    );
+    expect(run.serial).not.toContain("[vandal] my code was writable");
     expect(run.serial).toContain("[survivor] still running");
     expect(run.exitCode).toBe(0x51);
   });
