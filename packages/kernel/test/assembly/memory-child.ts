@@ -100,13 +100,15 @@ export function main(role: u32, a: u32, b: u32, n: u32): u32 {
       debugPrint("D: wrote to a read-only page (unexpected)\n");
       break;
     case ROLE_NO_PAGER:
+      debugPrint("E: asking root to take my pager away, then writing to an unmapped page\n");
       report(4, 0);
-      debugPrint("E: no pager now; writing to an unmapped page\n");
       poke(a, 0xbad);
       debugPrint("E: wrote to an unmapped page (unexpected)\n");
       break;
     case ROLE_SURVIVOR:
-      debugPrint("F: still running after the others were stopped\n");
+      debugPrint("F: still running after the others were stopped; my page at the address of D's says ");
+      printHex(peek(a));
+      debugPrint("\n");
       report(5, 0);
       break;
   }
