@@ -21,7 +21,9 @@
 
 import { callerCap, capBadge, capObject, isCapError, lookupCap } from "./captable";
 import {
+  ADDRESS_CPU,
   CAPTYPE_ENDPOINT,
+  CPU_IRQ_PENDING,
   CAPTYPE_IRQ,
   ERROR_INVALID_ARGUMENT,
   ERROR_OK,
@@ -134,6 +136,9 @@ function stateOf(line: u32): u32 {
 
 function setState(line: u32, state: u32): void {
   store<u32>(entry(line) + ENTRY_STATE, state);
+  const pending = ADDRESS_CPU + CPU_IRQ_PENDING; // read by the IPC fast path (src/entry/fastpath.ts)
+  const bit: u32 = 1 << line;
+  store<u32>(pending, state == PENDING ? load<u32>(pending) | bit : load<u32>(pending) & ~bit);
 }
 
 function endpointOf(line: u32): u32 {

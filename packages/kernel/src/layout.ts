@@ -158,10 +158,13 @@ export const QueueKind = {
 /** Where the CPU-pushed frame ends: TSS.esp0 while the thread runs. */
 export const FRAME_END = Thread.fields.indexOf("STATE") * 4;
 
-/** Per-CPU state shared by the entry code and the kernel. */
+/**
+ * Per-CPU state shared by the entry code and the kernel. IRQ_PENDING: bit n set while IRQ line n
+ * is PENDING (assembly/irq.ts) — a receive could take it, so the IPC fast path declines then.
+ */
 export const Cpu: StructLayout = {
   name: "CPU",
-  fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES"],
+  fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES", "IRQ_PENDING"],
 };
 
 /**

@@ -14,7 +14,8 @@
  * receive timeout "forever", through an endpoint capability with the right needed, when
  *   call:       a receiver waits on the endpoint, has no deadline armed and holds no reply right;
  *   reply_recv: the thread's caller still waits for this reply (an ordinary call: no kernel
- *               message, no deadline) and no sender waits on the endpoint (the thread will block);
+ *               message, no deadline) and no sender waits on the endpoint
+ *               nor an interrupt is pending anywhere (the thread will block);
  * and the partner may run next: priority ≥ the current thread's and nobody else ready at its
  * priority (scheduler.ts invariant 3: then schedule() would pick it too), and, when it lives in
  * another task, that task has no I/O-port bitmap (the TSS copy is the slow path's business).
@@ -105,6 +106,7 @@ const C = (field: string) => offsetOf(Capability, field);
 const K = (field: string) => offsetOf(Task, field);
 const CPU_CURRENT = Address.CPU + offsetOf(Cpu, "CURRENT");
 const CPU_CURRENT_TASK = Address.CPU + offsetOf(Cpu, "CURRENT_TASK");
+const CPU_IRQ_PENDING = Address.CPU + offsetOf(Cpu, "IRQ_PENDING");
 const UTCB_DESCRIPTOR = Address.GDT + (Selector.UTCB & ~7);
 const NO_IO_MAP = 0xffff;
 const TYPE_MASK = 0xff;
@@ -259,6 +261,8 @@ class FastPath {
     this.lookup(Right.RECEIVE);
     a.cmp(m32({ base: ebp, disp: E("QUEUE_KIND") }), QueueKind.SENDERS);
     a.jcc("e", this.decline); // no sender waits: this thread will block
+    a.cmp(m32({ disp: CPU_IRQ_PENDING }), 0);
+    a.jcc("ne", this.decline); // nor an interrupt that might be for this endpoint
     a.mov(edi, m32({ base: esp, disp: T("CALLER") }));
     a.test(edi, edi);
     a.jcc("z", this.decline); // it holds a reply right
