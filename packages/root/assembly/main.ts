@@ -9,6 +9,7 @@
 //   3. start each component in manifest order (loader.ts, grants.ts);
 //   4. serve page faults for all of them forever (pager.ts).
 
+import { manifestComponentCount } from "@sawmill/image/assembly/boot-manifest";
 import { ADDRESS_USER_MEMORY } from "@sawmill/kernel/assembly/generated/layout";
 import { print, printDec } from "./console";
 import { createEndpoint } from "./kernel";
@@ -17,7 +18,6 @@ import { openManifest } from "./manifest";
 import { memoryInit } from "./memory";
 import { pagerInit, servePageFaults } from "./pager";
 import { takeSlot } from "./slots";
-import { manifestComponentCount } from "@sawmill/image/assembly/boot-manifest";
 
 export const EXIT_BAD_MANIFEST: u32 = 1;
 export const EXIT_NO_PAGER: u32 = 2;

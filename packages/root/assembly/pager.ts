@@ -14,7 +14,8 @@
 //   - in the wasm memory, USER_MEMORY up to the manifest's memory pages → a fresh zeroed frame;
 //   - a protection fault (the page is present: a write to a read-only page), anywhere else, or
 //     when the component's budget is spent → no mapping.
-// Interface: adopt(index, elf) registers a started component; servePageFaults() never returns.
+// Interface: pagerInit(manifest); adopt(index, elf) registers a component before it starts;
+// servePageFaults(slot) serves the pager endpoint in root's `slot` and never returns.
 
 import {
   componentMemoryPages,
@@ -33,6 +34,7 @@ import {
   segmentVaddr,
 } from "@sawmill/image/assembly/elf";
 import {
+  ADDRESS_STACK_SLOT,
   ADDRESS_STACKS_TOP,
   ADDRESS_USER_MEMORY,
   FAULT_PRESENT,
@@ -55,7 +57,7 @@ import { PAGE_SIZE, takePage, windowAddress, withinBudget } from "./memory";
 /** Stack slot 0's UTCB page; the first thread's stack top is just below it. */
 export const UTCB: u32 = ADDRESS_STACKS_TOP - PAGE_SIZE;
 /** The pages of stack slot 0 below its UTCB page. */
-const STACK_SLOT_PAGES: u32 = 15;
+const STACK_SLOT_PAGES: u32 = ADDRESS_STACK_SLOT / PAGE_SIZE - 1;
 
 const elfs = memory.data(MAX_COMPONENTS * 4);
 let manifest: usize = 0;
@@ -76,8 +78,8 @@ export function servePageFaults(pagerSlot: u32): void {
     const address = faultAddress();
     const page = address & ~(PAGE_SIZE - 1);
     const index = faultBadge() - 1;
-    const fpage = faultLabel() == LABEL_PAGE_FAULT && index < adopted ? resolve(index, page, address) : 0;
-    if (fpage != 0) replyMapAndWait(page, fpage);
+    const mapping = faultLabel() == LABEL_PAGE_FAULT && index < adopted ? resolve(index, page, address) : 0;
+    if (mapping != 0) replyMapAndWait(page, mapping);
     else replyNothingAndWait();
   }
 }

@@ -8,7 +8,7 @@ import { irqAttach } from "@sawmill/kernel/assembly/user/devices";
 import { ERROR_INVALID_ARGUMENT, ERROR_INVALID_CAP } from "@sawmill/kernel/assembly/user/objects";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { inb, outb } from "@sawmill/wasm-x86/assembly/x86";
-import { printNumber } from "./print";
+import { printDec } from "../../assembly/console";
 
 const COM1: u16 = 0x3f8;
 const COM2_LINE_STATUS: u16 = 0x2fd;
@@ -19,7 +19,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   for (let i = 0; i < text.length; i++) outb(COM1, <u8>text.charCodeAt(i));
   const attached = irqAttach(IRQ_SLOT_BASE + 4, 4, INBOX);
   debugPrint("[driver] attach line 4: ");
-  printNumber(attached);
+  printDec(attached);
   debugPrint("\n[driver] attach line 3: ");
   const refused = irqAttach(IRQ_SLOT_BASE + 3, 3, INBOX);
   debugPrint(refused == ERROR_INVALID_CAP ? "INVALID_CAP" : "unexpected");
@@ -30,7 +30,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   irqAttach(IRQ_SLOT_BASE + 4, 4, 0);
   const status = inb(COM2_LINE_STATUS);
   debugPrint("[driver] read a port it was not granted: ");
-  printNumber(status);
+  printDec(status);
   debugPrint("\n");
   return 0;
 }

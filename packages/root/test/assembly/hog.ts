@@ -3,7 +3,7 @@
 // stack and UTCB pages count against the same budget), printing each page it got. Root refuses the fault that
 // exceeds the budget and the kernel ends this task, so the last line shows how far it got.
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { printNumber } from "./print";
+import { printDec } from "../../assembly/console";
 
 const START: u32 = 0x1000;
 const PAGES: u32 = 11;
@@ -12,7 +12,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   for (let page: u32 = 0; page < PAGES; page++) {
     store<u32>(START + page * 4096, page);
     debugPrint("[hog] page ");
-    printNumber(page);
+    printDec(page);
     debugPrint("\n");
   }
   debugPrint("[hog] touched every page: the budget was not enforced\n");

@@ -2,7 +2,7 @@
 // run once two clients have said "done" (label 2) — proof both got their answers.
 import { makeTag, receivedBadge, receivedTag, recv, replyRecv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { printNumber } from "./print";
+import { printDec } from "../../assembly/console";
 
 const SERVICE: u32 = 1;
 const DONE: u32 = 2;
@@ -20,7 +20,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
       }
     } else {
       debugPrint("[server] hello from badge ");
-      printNumber(badge);
+      printDec(badge);
       debugPrint("\n");
     }
     setMR(0, badge);
