@@ -56,4 +56,15 @@ describe("memory", () => {
     expect(result.serial).not.toContain("unexpected");
     expect(result.exitCode).toBe(0x62);
   });
+
+  it("places flexpages of different sizes as L4 does; grant moves a page", async () => {
+    const result = await bootWithChild("memory-grant-root.ts");
+    expect(result.serial).toContain("A: root's 16 KiB flexpage arrived page by page");
+    expect(result.serial).toContain("B: 16 KiB landed at the start of my 32 KiB window");
+    expect(result.serial).toContain("B: the granted page says 0x4a110001");
+    expect(result.serial).toContain("root: B's write through the granted page reached root's frame");
+    expect(result.serial).toContain("root: A faulted on the page it granted away");
+    expect(result.serial).not.toContain("unexpected");
+    expect(result.exitCode).toBe(0x63);
+  });
 });

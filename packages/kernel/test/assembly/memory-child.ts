@@ -2,14 +2,16 @@
 // new task whose every page root's pager maps on demand. main(role, a, b, n): n is the child's
 // badge; it reports to root through the capability root put in its slot 1.
 import { call, makeTag, recv, send, setBR, setMR } from "@sawmill/kernel/assembly/user/ipc";
-import { fpage, mapItem, PAGE_BITS, RIGHTS_RO } from "@sawmill/kernel/assembly/user/memory";
+import { fpage, grantItem, mapItem, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
 import {
   ROLE_KERNEL_WRITE,
+  ROLE_MAP_MANY,
   ROLE_MAP_ON,
   ROLE_NO_PAGER,
   ROLE_READ_ONLY,
   ROLE_RECEIVE,
+  ROLE_RECEIVE_MANY,
   ROLE_SURVIVOR,
   ROLE_TOUCH,
 } from "./memory-roles";
@@ -17,6 +19,8 @@ import {
 const USER_MEMORY: u32 = 0x5000_0000;
 const REPORT: u32 = 1;
 const PAGE: u32 = 4096;
+/** What root wrote into the pages of its 16 KiB flexpage (page i holds MARKER + i). */
+const MARKER: u32 = 0x4a11_0000;
 
 
 /** Reads the word at virtual address `va` (this code sees wasm addresses). */
@@ -76,6 +80,41 @@ function receive(va: u32, channel: u32): void {
   debugPrint(" B: still readable (unexpected)\n");
 }
 
+/** Whether the `pages` pages from `va` hold MARKER + their index (root's 16 KiB flexpage). */
+function holdsMarkers(va: u32, pages: u32): bool {
+  for (let i: u32 = 0; i < pages; i++) if (peek(va + i * PAGE) != MARKER + i) return false;
+  return true;
+}
+
+/** Maps four pages root gave it to B in one item, then grants B its second page. */
+function mapMany(va: u32, channel: u32): void {
+  debugPrint(holdsMarkers(va, 4) ? "A: root's 16 KiB flexpage arrived page by page\n" : "A: wrong pages\n");
+  setMR(0, mapItem(va));
+  setMR(1, fpage(va, PAGE_BITS + 2, RIGHTS_RO));
+  send(channel, makeTag(2, 0, 1), 0);
+  setMR(0, grantItem(va + PAGE));
+  setMR(1, fpage(va + PAGE, PAGE_BITS, RIGHTS_RW));
+  send(channel, makeTag(3, 0, 1), 0);
+  debugPrint("A: granted its second page; touching it\n");
+  printHex(peek(va + PAGE));
+  debugPrint(" A: still has the granted page (unexpected)\n");
+}
+
+/** Takes A's four pages into a 32 KiB window, then the granted page, and writes through it. */
+function receiveMany(window: u32, channel: u32): void {
+  setBR(0, fpage(window, PAGE_BITS + 3, 0));
+  recv(channel, 0);
+  debugPrint(holdsMarkers(window, 4) ? "B: 16 KiB landed at the start of my 32 KiB window\n" : "B: wrong placement\n");
+  const granted = window + 8 * PAGE;
+  setBR(0, fpage(granted, PAGE_BITS, 0));
+  recv(channel, 0);
+  debugPrint("B: the granted page says ");
+  printHex(peek(granted));
+  debugPrint("\n");
+  poke(granted, 0x600d);
+  report(6, peek(window + PAGE));
+}
+
 export function main(role: u32, a: u32, b: u32, n: u32): u32 {
   switch (role) {
     case ROLE_TOUCH:
@@ -86,6 +125,12 @@ export function main(role: u32, a: u32, b: u32, n: u32): u32 {
       break;
     case ROLE_RECEIVE:
       receive(a, b);
+      break;
+    case ROLE_MAP_MANY:
+      mapMany(a, b);
+      break;
+    case ROLE_RECEIVE_MANY:
+      receiveMany(a, b);
       break;
     case ROLE_KERNEL_WRITE:
       debugPrint("C: writing to kernel memory\n");

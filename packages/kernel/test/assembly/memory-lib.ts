@@ -93,6 +93,14 @@ export function takePage(): u32 {
   return page;
 }
 
+/** The window address of `pages` fresh zeroed pages aligned to their total size (a power of 2). */
+export function takeAligned(pages: u32): u32 {
+  while ((nextFree & (pages * PAGE - 1)) != 0) nextFree += PAGE;
+  const first = takePage();
+  for (let i: u32 = 1; i < pages; i++) takePage();
+  return first;
+}
+
 /** Starts child `n` (badge n) at `priority`, its main getting (role, a, b, n). */
 export function spawn(n: u32, priority: u32, role: u32, a: u32, b: u32): void {
   createChild(n, priority, role, a, b);
@@ -152,8 +160,12 @@ export function childPage(address: u32): u32 {
 
 /** The reply tag mapping `fp` (a flexpage of root's) to the faulting page, or refusing (fp 0). */
 export function mapReply(fp: u32): u32 {
-  if (fp == 0) return makeTag(0, 0, 0);
-  setMR(0, mapItem(fp));
+  return fp == 0 ? makeTag(0, 0, 0) : mapReplyAt(fp, fp);
+}
+
+/** The reply tag mapping the part of `fp` that `sendBase` selects to the faulting page. */
+export function mapReplyAt(fp: u32, sendBase: u32): u32 {
+  setMR(0, mapItem(sendBase));
   setMR(1, fp);
   return makeTag(0, 0, 1);
 }

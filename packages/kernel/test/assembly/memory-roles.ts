@@ -7,3 +7,5 @@ export const ROLE_KERNEL_WRITE: u32 = 4;
 export const ROLE_READ_ONLY: u32 = 5;
 export const ROLE_NO_PAGER: u32 = 6;
 export const ROLE_SURVIVOR: u32 = 7;
+export const ROLE_MAP_MANY: u32 = 8;
+export const ROLE_RECEIVE_MANY: u32 = 9;

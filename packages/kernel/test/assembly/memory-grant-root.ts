@@ -1,0 +1,81 @@
+// Root task of the flexpage/grant test: root answers A's faults in a 16 KiB region with one
+// 16 KiB flexpage of its own, the send base picking the faulting page (the window of a fault is
+// that page); A maps all four pages to B in one item, into B's 32 KiB window; A then grants B
+// its second page and loses it (root sees A fault there); B writes through the granted page and
+// root finds the write in its own frame. Priorities: B 60 > A 50, root 100.
+import { endpointCreate, ERROR_OK, RIGHT_GRANT, RIGHT_RECEIVE, RIGHT_SEND, ROOT_SLOT_FACTORY } from "@sawmill/kernel/assembly/user/objects";
+import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
+import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import {
+  check,
+  childPage,
+  createChild,
+  faultAddress,
+  giveCap,
+  isPageFault,
+  mapReply,
+  mapReplyAt,
+  PAGER,
+  rootInit,
+  sender,
+  startChild,
+  takeAligned,
+  waitFirst,
+  wasmOf,
+} from "./memory-lib";
+import { ROLE_MAP_MANY, ROLE_RECEIVE_MANY } from "./memory-roles";
+
+const A: u32 = 1;
+const B: u32 = 2;
+const CHANNEL: u32 = 5;
+const CHILD_CHANNEL: u32 = 2;
+const PAGE: u32 = 4096;
+const REGION: u32 = 0x5040_0000;
+const WINDOW: u32 = 0x5080_0000;
+const MARKER: u32 = 0x4a11_0000;
+
+let pages: u32 = 0;
+let granted = false;
+
+function setUp(): void {
+  pages = takeAligned(4);
+  for (let i: u32 = 0; i < 4; i++) store<u32>(wasmOf(pages + i * PAGE), MARKER + i);
+  check(endpointCreate(ROOT_SLOT_FACTORY, CHANNEL) == ERROR_OK, 0x90);
+  createChild(A, 50, ROLE_MAP_MANY, REGION, CHILD_CHANNEL);
+  createChild(B, 60, ROLE_RECEIVE_MANY, WINDOW, CHILD_CHANNEL);
+  giveCap(A, CHANNEL, CHILD_CHANNEL, RIGHT_SEND | RIGHT_GRANT);
+  giveCap(B, CHANNEL, CHILD_CHANNEL, RIGHT_RECEIVE);
+  startChild(A);
+  startChild(B);
+}
+
+function fault(who: u32, address: u32): u32 {
+  const offset = address - REGION;
+  if (who != A || offset >= 4 * PAGE) return mapReply(childPage(address));
+  if (!granted) return mapReplyAt(fpage(pages, PAGE_BITS + 2, RIGHTS_RW), pages + (offset & ~(PAGE - 1)));
+  check(offset >> 12 == 1, 0x91);
+  debugPrint("root: A faulted on the page it granted away\n");
+  debugExit(0x63);
+  return 0;
+}
+
+/** B wrote through the granted page: the write is in root's frame and in B's mapped copy. */
+function written(): u32 {
+  check(getMR(0) == 0x600d, 0x92);
+  check(load<u32>(wasmOf(pages + PAGE)) == 0x600d, 0x93);
+  debugPrint("root: B's write through the granted page reached root's frame\n");
+  granted = true;
+  return makeTag(0, 0, 0);
+}
+
+export function main(archive: u32, archiveSize: u32, firstFree: u32, memoryEnd: u32): u32 {
+  rootInit(archive, firstFree, memoryEnd);
+  setUp();
+  waitFirst();
+  while (true) {
+    const reply = isPageFault() ? fault(sender(), faultAddress()) : written();
+    replyRecv(PAGER, reply, 0);
+  }
+  return 0;
+}
