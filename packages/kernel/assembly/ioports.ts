@@ -22,9 +22,11 @@
 import { currentTask, NO_IO_MAP } from "./cpu";
 import { allocFrame, freeFrame, PAGE_SIZE } from "./frames";
 import {
+  ADDRESS_CPU,
   ADDRESS_TSS,
   CAPTYPE_IO_PORTS,
   CAPTYPE_TASK,
+  CPU_IO_MAP_OWNER,
   ERROR_INVALID_ARGUMENT,
   ERROR_NO_MEMORY,
   ERROR_OK,
@@ -44,7 +46,8 @@ const PORTS: u32 = 0x1_0000;
 const HALF_PORTS: u32 = PORTS / 2;
 const REVOKE: u32 = 1;
 
-let loadedOwner: u32 = 0;
+/** `loadedOwner`, kept in CPU.IO_MAP_OWNER: the IPC fast path reads it (src/entry/fastpath.ts). */
+const LOADED_OWNER: u32 = ADDRESS_CPU + CPU_IO_MAP_OWNER;
 
 export function ioportGrant(thread: u32): u32 {
   const ports = callerCap(thread, CAPTYPE_IO_PORTS, 0);
@@ -66,14 +69,14 @@ export function loadIoMap(task: u32): void {
     return;
   }
   store<u16>(ADDRESS_TSS + TSS_IO_MAP_BASE, <u16>TSS_SIZE);
-  if (loadedOwner == task) return;
+  if (load<u32>(LOADED_OWNER) == task) return;
   copyHalf(ADDRESS_TSS + TSS_SIZE, low);
   copyHalf(ADDRESS_TSS + TSS_SIZE + PAGE_SIZE, high);
-  loadedOwner = task;
+  store<u32>(LOADED_OWNER, task);
 }
 
 export function releaseIoMap(task: u32): void {
-  if (loadedOwner == task) loadedOwner = 0;
+  if (load<u32>(LOADED_OWNER) == task) store<u32>(LOADED_OWNER, 0);
   for (let field = TASK_IO_BITMAP; field <= TASK_IO_BITMAP_HIGH; field += 4) {
     const frame = load<u32>(task + field);
     if (frame != 0) freeFrame(frame);
@@ -88,7 +91,7 @@ function rangeInside(first: u32, count: u32, range: u32): bool {
 }
 
 function setPorts(task: u32, first: u32, count: u32, allow: bool): bool {
-  if (loadedOwner == task) loadedOwner = 0;
+  if (load<u32>(LOADED_OWNER) == task) store<u32>(LOADED_OWNER, 0);
   const end = first + count;
   for (let port = first; port < end; port++) {
     const half = halfFor(task, port, allow);

@@ -161,10 +161,11 @@ export const FRAME_END = Thread.fields.indexOf("STATE") * 4;
 /**
  * Per-CPU state shared by the entry code and the kernel. IRQ_PENDING: bit n set while IRQ line n
  * is PENDING (assembly/irq.ts) — a receive could take it, so the IPC fast path declines then.
+ * IO_MAP_OWNER: the task whose I/O bitmap the TSS holds a copy of (assembly/ioports.ts).
  */
 export const Cpu: StructLayout = {
   name: "CPU",
-  fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES", "IRQ_PENDING"],
+  fields: ["CURRENT", "CURRENT_TASK", "IDLE", "TICKS", "KERNEL_ENTRIES", "IRQ_PENDING", "IO_MAP_OWNER"],
 };
 
 /**

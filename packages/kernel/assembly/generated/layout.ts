@@ -191,7 +191,8 @@ export const CPU_IDLE: u32 = 0x8;
 export const CPU_TICKS: u32 = 0xc;
 export const CPU_KERNEL_ENTRIES: u32 = 0x10;
 export const CPU_IRQ_PENDING: u32 = 0x14;
-export const CPU_SIZE: u32 = 0x18;
+export const CPU_IO_MAP_OWNER: u32 = 0x18;
+export const CPU_SIZE: u32 = 0x1c;
 
 export const TASK_PAGE_DIRECTORY: u32 = 0x0;
 export const TASK_CAPS: u32 = 0x4;

@@ -18,7 +18,8 @@
  *               nor an interrupt is pending anywhere (the thread will block);
  * and the partner may run next: priority ≥ the current thread's and nobody else ready at its
  * priority (scheduler.ts invariant 3: then schedule() would pick it too), and, when it lives in
- * another task, that task has no I/O-port bitmap (the TSS copy is the slow path's business).
+ * another task, that task has no I/O ports or the TSS holds its bitmap already (copying 8 KiB
+ * into the TSS is the slow path's business).
  * Everything else — errors, long messages, items, timeouts, senders queued, lower priorities,
  * page-fault replies, send, recv — goes to the slow path unchanged.
  *
@@ -68,6 +69,7 @@ import {
   Thread,
   TSS_ESP0,
   TSS_IO_MAP_BASE,
+  TSS_SIZE,
   Vector,
 } from "../layout.js";
 
@@ -107,6 +109,7 @@ const K = (field: string) => offsetOf(Task, field);
 const CPU_CURRENT = Address.CPU + offsetOf(Cpu, "CURRENT");
 const CPU_CURRENT_TASK = Address.CPU + offsetOf(Cpu, "CURRENT_TASK");
 const CPU_IRQ_PENDING = Address.CPU + offsetOf(Cpu, "IRQ_PENDING");
+const CPU_IO_MAP_OWNER = Address.CPU + offsetOf(Cpu, "IO_MAP_OWNER");
 const UTCB_DESCRIPTOR = Address.GDT + (Selector.UTCB & ~7);
 const NO_IO_MAP = 0xffff;
 const TYPE_MASK = 0xff;
@@ -200,15 +203,17 @@ class FastPath {
     a.jcc("b", this.decline); // not below the current thread
     a.cmp(m32({ index: esi, scale: 4, disp: Address.READY_RINGS }), 0);
     a.jcc("ne", this.decline); // and alone at its priority: schedule() would pick it too
-    const sameSpace = a.newLabel();
+    const portsReady = a.newLabel();
     a.mov(esi, m32({ base: edi, disp: T("TASK") }));
     a.cmp(esi, m32({ base: esp, disp: T("TASK") }));
-    a.jcc("e", sameSpace);
+    a.jcc("e", portsReady); // the same task; or another one
+    a.cmp(esi, m32({ disp: CPU_IO_MAP_OWNER }));
+    a.jcc("e", portsReady); // whose I/O ports the TSS holds already
     a.cmp(m32({ base: esi, disp: K("IO_BITMAP") }), 0);
-    a.jcc("ne", this.decline); // another task: one without I/O ports
+    a.jcc("ne", this.decline); // or that has none (copying a bitmap is the slow path's)
     a.cmp(m32({ base: esi, disp: K("IO_BITMAP_HIGH") }), 0);
     a.jcc("ne", this.decline);
-    a.bind(sameSpace);
+    a.bind(portsReady);
   }
 
   /** call: the first waiting receiver gets the message and the reply right; the caller waits. */
@@ -362,11 +367,16 @@ class FastPath {
     this.mark(FAST_PATH_MARKERS.SWITCHED);
     emitResume(a, edi, () => this.mark(FAST_PATH_MARKERS.EXITING));
     this.outOfLineBlocks.push(() => {
-      a.bind(newSpace); // eax = the partner's task
+      const noPorts = a.newLabel();
+      a.bind(newSpace); // eax = the partner's task (ioports.ts loadIoMap, the cases checked above)
       a.mov(m32({ disp: CPU_CURRENT_TASK }), eax);
+      a.mov(m16({ disp: Address.TSS + TSS_IO_MAP_BASE }), NO_IO_MAP);
+      a.cmp(eax, m32({ disp: CPU_IO_MAP_OWNER }));
+      a.jcc("ne", noPorts);
+      a.mov(m16({ disp: Address.TSS + TSS_IO_MAP_BASE }), TSS_SIZE); // the TSS's copy is its bitmap
+      a.bind(noPorts);
       a.mov(eax, m32({ base: eax, disp: K("PAGE_DIRECTORY") }));
       a.mov(cr3, eax);
-      a.mov(m16({ disp: Address.TSS + TSS_IO_MAP_BASE }), NO_IO_MAP); // checked: it has no ports
       a.jmp(newSpaceDone);
     });
   }
