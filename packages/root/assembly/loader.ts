@@ -23,7 +23,8 @@ import { grantAll } from "./grants";
 import { createTask, createThread, mintHere, startThread } from "./kernel";
 import { componentElf } from "./manifest";
 import { setBudget } from "./memory";
-import { adopt, UTCB } from "./pager";
+import { UTCB } from "./layout";
+import { adopt } from "./pager";
 import { takeSlot } from "./slots";
 
 // Root is the kernel's task 1 and creates every other task, so the kernel numbers them in the

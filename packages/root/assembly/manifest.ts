@@ -5,9 +5,10 @@
 // console why the boot archive or manifest cannot be used; componentElf(archive, component) →
 // address of the component's ELF (valid once openManifest succeeded).
 // Invariant: root starts nothing unless the whole manifest is valid — every component has an
-// i386 ELF in the archive, every grant has a known kind and a slot that is neither 0 nor one of
-// the IRQ slots, clients name existing endpoints,
-// IRQ lines and port ranges are in range — so a bad manifest never leaves half a system.
+// i386 ELF in the archive, a priority ≤ 255, 1–15 stack pages (one stack slot), a budget that
+// fits the wasm memory range, every grant has a known kind and a slot that is neither 0 nor one
+// of the IRQ slots, clients name existing endpoints, IRQ lines and port ranges are in range —
+// so a bad manifest never leaves half a system.
 
 import {
   archiveEntryAddress,
@@ -21,10 +22,12 @@ import {
   componentGrantCount,
   componentIrq,
   componentIrqCount,
+  componentMemoryPages,
   componentName,
   componentPortRange,
   componentPortRangeCount,
   componentPriority,
+  componentStackPages,
   GRANT_CLIENT,
   GRANT_ENDPOINT,
   grantComponent,
@@ -41,10 +44,9 @@ import {
 import { elfValid } from "@sawmill/image/assembly/elf";
 import { nameLength } from "@sawmill/image/assembly/fixed-name";
 import { print, printName } from "./console";
+import { MAX_COMPONENTS, MEMORY_PAGES, STACK_PAGES } from "./layout";
 import { IRQ_SLOT_BASE, IRQ_SLOTS } from "./slots";
 
-/** Most components one manifest may start (root's tables are static). */
-export const MAX_COMPONENTS: u32 = 32;
 const MAX_PRIORITY: u32 = 255;
 const IRQ_LINES: u32 = 16;
 const PORT_LIMIT: u32 = 0x10000;
@@ -82,6 +84,9 @@ function componentValid(archive: usize, manifest: usize, index: u32): bool {
     return complain(component, "is not an i386 ELF executable");
   }
   if (componentPriority(component) > MAX_PRIORITY) return complain(component, "has a priority above 255");
+  const stack = componentStackPages(component);
+  if (stack == 0 || stack > STACK_PAGES) return complain(component, "has a stack outside 1 to 15 pages");
+  if (componentMemoryPages(component) > MEMORY_PAGES) return complain(component, "has a budget above its memory range");
   for (let j: u32 = 0; j < componentGrantCount(component); j++) {
     if (!grantValid(manifest, componentGrant(manifest, component, j))) return complain(component, "has a bad grant");
   }

@@ -10,12 +10,8 @@
 // Invariants: a component never holds more pages from root than its budget; frames are handed
 // out once and never reused (nothing is freed yet), so no two components share a frame.
 
-import { ADDRESS_ROOT_WINDOW, ADDRESS_USER_MEMORY } from "@sawmill/kernel/assembly/generated/layout";
-import { MAX_COMPONENTS } from "./manifest";
+import { MAX_COMPONENTS, PAGE_SIZE, WINDOW_WASM } from "./layout";
 
-export const PAGE_SIZE: u32 = 4096;
-/** Where root's code sees physical address 0: its window minus its wasm memory base. */
-const WINDOW_WASM: u32 = ADDRESS_ROOT_WINDOW - ADDRESS_USER_MEMORY;
 
 let nextFree: u32 = 0;
 let memoryEnd: u32 = 0;

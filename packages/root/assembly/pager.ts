@@ -9,8 +9,9 @@
 //   - in a PT_LOAD segment of the component's ELF → a fresh frame filled from the ELF bytes in
 //     the archive (every segment touching that page), read-only unless a segment there is
 //     writable;
-//   - in the stack of slot 0 (the UTCB page 0xBFFFF000 and `stackPages` below it) → a fresh
-//     zeroed frame; the UTCB page gets its self word (UTCB address − USER_MEMORY) first;
+//   - in the stack of slot 0 (the UTCB page 0xBFFFF000 and the `stackPages` below it, 1–15 as
+//     the manifest check ensures) → a fresh zeroed frame; the UTCB page gets its self word
+//     (UTCB address − USER_MEMORY) first;
 //   - in the wasm memory, USER_MEMORY up to the manifest's memory pages → a fresh zeroed frame;
 //   - a protection fault (the page is present: a write to a read-only page), anywhere else, or
 //     when the component's budget is spent → no mapping.
@@ -34,7 +35,6 @@ import {
   segmentVaddr,
 } from "@sawmill/image/assembly/elf";
 import {
-  ADDRESS_STACK_SLOT,
   ADDRESS_STACKS_TOP,
   ADDRESS_USER_MEMORY,
   FAULT_PRESENT,
@@ -51,13 +51,9 @@ import {
   replyNothingAndWait,
   waitForFault,
 } from "./kernel";
-import { MAX_COMPONENTS } from "./manifest";
-import { PAGE_SIZE, takePage, windowAddress, withinBudget } from "./memory";
+import { MAX_COMPONENTS, PAGE_SIZE, UTCB } from "./layout";
+import { takePage, windowAddress, withinBudget } from "./memory";
 
-/** Stack slot 0's UTCB page; the first thread's stack top is just below it. */
-export const UTCB: u32 = ADDRESS_STACKS_TOP - PAGE_SIZE;
-/** The pages of stack slot 0 below its UTCB page. */
-const STACK_SLOT_PAGES: u32 = ADDRESS_STACK_SLOT / PAGE_SIZE - 1;
 
 const elfs = memory.data(MAX_COMPONENTS * 4);
 let manifest: usize = 0;
@@ -102,7 +98,7 @@ function resolve(index: u32, page: u32, address: u32): u32 {
 }
 
 function inStack(component: usize, page: u32): bool {
-  const pages = min(componentStackPages(component), STACK_SLOT_PAGES);
+  const pages = componentStackPages(component);
   return page >= UTCB - pages * PAGE_SIZE && page < ADDRESS_STACKS_TOP;
 }
 

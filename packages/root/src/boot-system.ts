@@ -8,7 +8,12 @@
  */
 
 import { type BootManifest, MANIFEST_ENTRY_NAME, writeBootManifest } from "@sawmill/image";
-import { buildComponent, buildSystemImage, type ComponentOptions } from "@sawmill/kernel";
+import {
+  buildComponent,
+  buildSystemImage,
+  type ComponentOptions,
+  type KernelEntryOptions,
+} from "@sawmill/kernel";
 import { buildRoot } from "./root-component.js";
 
 export interface SystemComponent {
@@ -22,6 +27,8 @@ export interface SystemComponent {
 export interface BootSystemInput {
   readonly components: readonly SystemComponent[];
   readonly manifest: BootManifest;
+  /** How the kernel is built (its IPC fast path on, off or instrumented); default: on. */
+  readonly kernel?: KernelEntryOptions;
 }
 
 export async function buildBootSystem(input: BootSystemInput): Promise<Uint8Array> {
@@ -34,7 +41,7 @@ export async function buildBootSystem(input: BootSystemInput): Promise<Uint8Arra
     entries.push({ name: component.name, bytes: built.elf });
   }
   entries.push({ name: MANIFEST_ENTRY_NAME, bytes: manifest });
-  return buildSystemImage({ root: root.elf, entries });
+  return buildSystemImage({ root: root.elf, entries, kernel: input.kernel });
 }
 
 /** The built components and the manifest's components name the same set, once each. */

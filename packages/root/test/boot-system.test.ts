@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { type BootManifest, type ComponentManifest, writeBootManifest } from "@sawmill/image";
-import { buildSystemImage } from "@sawmill/kernel";
+import { buildComponent, buildSystemImage } from "@sawmill/kernel";
 import { describe, expect, it } from "vitest";
 import { buildBootSystem, buildRoot } from "../src/index.js";
 import { runUntil } from "./run-until.js";
@@ -79,6 +79,23 @@ describe("root task", () => {
     const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "manifest", bytes: manifest }] });
     const run = await runUntil(elf, "nothing started\n");
     expect(run.serial).toContain("[root] bad boot manifest: component ghost has no ELF in the boot archive");
+  });
+
+  it("reports a component whose stack does not fit a stack slot", async () => {
+    const root = await buildRoot();
+    const manifest = writeBootManifest({ components: [component("server", { stackPages: 16 })] });
+    const server = await buildComponent(fixture("server"));
+    const elf = await buildSystemImage({
+      root: root.elf,
+      entries: [
+        { name: "server", bytes: server.elf },
+        { name: "manifest", bytes: manifest },
+      ],
+    });
+    const run = await runUntil(elf, "nothing started\n");
+    expect(run.serial).toContain(
+      "[root] bad boot manifest: component server has a stack outside 1 to 15 pages",
+    );
   });
 
   it("starts a server and two clients; the server tells the clients apart by badge", async () => {
