@@ -29,11 +29,14 @@ export const STATUS_NOT_SERVED: u32 = 0x13;
 export const STATUS_NOT_BOUND: u32 = ERROR_INVALID_SYSCALL;
 export const BIND_LABEL: u32 = 0;
 
-/** Client stubs: words go straight into edx ebx esi edi; result = reply MR0 << 32 | status. */
-@external("idl", "call0") export declare function call0(dest: u32, tag: u32): u64;
-@external("idl", "call1") export declare function call1(dest: u32, tag: u32, w0: u32): u64;
-@external("idl", "call2") export declare function call2(dest: u32, tag: u32, w0: u32, w1: u32): u64;
-@external("idl", "call3") export declare function call3(dest: u32, tag: u32, w0: u32, w1: u32, w2: u32): u64;
-@external("idl", "call4") export declare function call4(dest: u32, tag: u32, w0: u32, w1: u32, w2: u32, w3: u32): u64;
+/**
+ * Client stubs: `client` is a generated client object (fields result, dest first); the words go
+ * straight into edx ebx esi edi; returns the status and stores reply MR0 into client.result.
+ */
+@external("idl", "call0") export declare function call0(client: usize, tag: u32): u32;
+@external("idl", "call1") export declare function call1(client: usize, tag: u32, w0: u32): u32;
+@external("idl", "call2") export declare function call2(client: usize, tag: u32, w0: u32, w1: u32): u32;
+@external("idl", "call3") export declare function call3(client: usize, tag: u32, w0: u32, w1: u32, w2: u32): u32;
+@external("idl", "call4") export declare function call4(client: usize, tag: u32, w0: u32, w1: u32, w2: u32, w3: u32): u32;
 /** Server stub: reply (tag, MR0 = result), wait; the request's tag, badge, MR0–MR3 land in the UTCB. */
 @external("idl", "reply_recv") export declare function replyRecv(dest: u32, tag: u32, result: u32): u32;

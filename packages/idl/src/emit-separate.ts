@@ -4,9 +4,10 @@
  *
  * Layer: IDL compiler back end. Interface: `emitSeparate(iface)` → lines of AssemblyScript.
  * The fast path: a request of ≤ 4 words (a capability item counts two) is `idl.callN` with the
- * words as arguments and nothing else; words 4… are stored into the UTCB's MR4… first. Before a
- * successful bind the client's `dest` word is 0 (system call 0), so every call fails with
- * STATUS_NOT_BOUND and nothing reaches the server.
+ * client object, the tag and the words as arguments and nothing else (the x86 stub stores the
+ * result); words 4… are stored into the UTCB's MR4… first. Before a successful bind the client's
+ * `dest` word is 0 (system call 0), so every call fails with STATUS_NOT_BOUND and nothing
+ * reaches the server.
  */
 
 import { asParameters, constantName, fromWords, hex, toWord } from "./emit-text.js";
@@ -34,10 +35,10 @@ function client(iface: Interface): string[] {
   return [
     `@final`,
     `export class ${iface.name}Client {`,
-    `  /** The result word of the last call. */`,
+    `  /** The result word of the last call. (The x86 stubs rely on this field order.) */`,
     `  result: u32 = 0;`,
-    `  private slot: u32;`,
     `  private dest: u32 = 0;`,
+    `  private slot: u32;`,
     ``,
     `  constructor(slot: u32) {`,
     `    this.slot = slot;`,
@@ -45,9 +46,9 @@ function client(iface: Interface): string[] {
     ``,
     `  /** OK, or STATUS_INTERFACE_MISMATCH from a server of another version, or a kernel error. */`,
     `  bind(): u32 {`,
-    `    const dest = (this.slot << 8) | idl.SYSCALL_CALL;`,
-    `    const status = <u32>idl.call1(dest, ${hex(BIND_TAG)}, ${hash});`,
-    `    if (status == idl.STATUS_OK) this.dest = dest;`,
+    `    this.dest = (this.slot << 8) | idl.SYSCALL_CALL;`,
+    `    const status = idl.call1(changetype<usize>(this), ${hex(BIND_TAG)}, ${hash});`,
+    `    if (status != idl.STATUS_OK) this.dest = 0;`,
     `    return status;`,
     `  }`,
     ...iface.methods.flatMap((m) => ["", ...clientMethod(m)]),
@@ -66,14 +67,12 @@ function clientMethod(method: Method): string[] {
   const words = wordExpressions(method);
   const inRegisters = words.slice(0, REGISTER_WORDS);
   const inUtcb = words.slice(REGISTER_WORDS);
-  const call = `idl.call${inRegisters.length}(${["this.dest", hex(requestTag(method)), ...inRegisters].join(", ")})`;
+  const args = ["changetype<usize>(this)", hex(requestTag(method)), ...inRegisters];
   return [
     `  ${method.name}(${asParameters(method)}): u32 {`,
     ...(inUtcb.length === 0 ? [] : [`    const mr = idl.utcb() + idl.UTCB_MR0;`]),
     ...inUtcb.map((w, i) => `    store<u32>(mr, ${w}, ${4 * (REGISTER_WORDS + i)});`),
-    `    const reply = ${call};`,
-    `    this.result = <u32>(reply >>> 32);`,
-    `    return <u32>reply;`,
+    `    return idl.call${inRegisters.length}(${args.join(", ")});`,
     `  }`,
   ];
 }

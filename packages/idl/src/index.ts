@@ -17,7 +17,15 @@ export { canonicalText, fnv1a, interfaceHash } from "./identity.js";
 export type { ErrorDecl, Field, IdlType, Interface, Method, ScalarType } from "./model.js";
 export { IdlError, parseIdl } from "./parse.js";
 export * from "./wire.js";
-export { assembleIdlStubs, IDL_STUBS, idlStubBytes, STUB_MODULE } from "./x86-stubs.js";
+export {
+  assembleIdlStubs,
+  CLIENT_DEST_OFFSET,
+  CLIENT_RESULT_OFFSET,
+  IDL_STUBS,
+  type IdlStubOptions,
+  idlStubBytes,
+  STUB_MODULE,
+} from "./x86-stubs.js";
 
 /** Every service interface in `text`, generated for one placement: interface name → module text. */
 export function compileIdl(text: string, fileName: string, options: GenerateOptions): Map<string, string> {

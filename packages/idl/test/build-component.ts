@@ -29,6 +29,11 @@ export async function buildIdlComponent(source: string): Promise<Uint8Array> {
     initialPages: compiled.memory?.initialPages ?? 0,
     maxPages: 16,
   });
-  const objects = [runtime, compiled.object, assembleSyscallStubs(syscalls), assembleIdlStubs()];
+  const objects = [
+    runtime,
+    compiled.object,
+    assembleSyscallStubs(syscalls),
+    assembleIdlStubs({ memoryBase: Address.USER_MEMORY }),
+  ];
   return writeComponentElf(link(objects, { base: Address.USER_IMAGE, entry: USER_ENTRY }));
 }
