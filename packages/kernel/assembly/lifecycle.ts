@@ -3,11 +3,13 @@
 // Interface: attachThread(task, thread) links a new thread into its task; killTask(task) stops
 // every thread of the task (they never run again) and marks it dead. Before a thread dies it
 // leaves every IPC relation (ipc.ts forgetIpc): endpoint queues, the timeout list, the reply it
-// waits for; threads waiting for its reply get ABORTED.
+// waits for; threads waiting for its reply get ABORTED. The task's mappings, and every mapping
+// other tasks derived from them, are removed (mapdb.ts removeTaskMappings).
 // Invariant: a dead task's threads are not in any ready ring or endpoint queue.
 
 import { STATE_DEAD, TASK_STATE, TASK_THREADS, THREAD_SIBLING } from "./generated/layout";
 import { forgetIpc } from "./ipc";
+import { removeTaskMappings } from "./mapdb";
 import { makeBlocked } from "./scheduler";
 import { TASK_DEAD } from "./task";
 
@@ -23,4 +25,5 @@ export function killTask(task: u32): void {
     forgetIpc(thread);
     makeBlocked(thread, STATE_DEAD);
   }
+  removeTaskMappings(task);
 }

@@ -16,7 +16,8 @@
 //
 // Interface: nodeAt(task, page); sourceNode(task, page) (makes a root for a kernel-installed
 // page); mapDerived(parent, task, page, writable); grantNode(node, task, page, writable);
-// removeTree(node) / removeDerived(node); isSelfOrAncestor(candidate, node).
+// removeTree(node) / removeDerived(node); isSelfOrAncestor(candidate, node);
+// removeTaskMappings(task) when a task dies (what others derived from its pages goes too).
 // Invariants: a node exists iff its page is mapped (present PTE) in its task at the node's
 // frame; a derived node is never writable when its parent is not; removing a node removes its
 // whole subtree first (no orphans). TLB entries are flushed by paging.ts (invlpg when the
@@ -24,6 +25,7 @@
 
 import { allocFrame, PAGE_SIZE } from "./frames";
 import {
+  ADDRESS_USER_BASE,
   MAPNODE_CHILD,
   MAPNODE_FRAME,
   MAPNODE_NEXT,
@@ -126,6 +128,20 @@ export function removeTree(root: u32): void {
     removeLeaf(node);
     if (node == root) return;
     node = parent;
+  }
+}
+
+/** Removes every mapping of `task` made through the database, and all derived from them. */
+export function removeTaskMappings(task: u32): void {
+  const index = load<u32>(task + TASK_MAP_NODES);
+  if (index == 0) return;
+  for (let region: u32 = ADDRESS_USER_BASE >> 22; region < 1024; region++) {
+    const leaf = load<u32>(index + region * 4);
+    if (leaf == 0) continue;
+    for (let i: u32 = 0; i < 1024; i++) {
+      const node = load<u32>(leaf + i * 4);
+      if (node != 0) removeTree(node);
+    }
   }
 }
 

@@ -6,13 +6,13 @@ import { buildComponent, buildSystemImage } from "../src/index.js";
 const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
 
 /** Boots `rootFixture` as the root task with memory-child.ts in the archive as "child". */
-async function bootWithChild(rootFixture: string) {
+async function bootWithChild(rootFixture: string, virtualClock = false) {
   const [root, child] = await Promise.all([
     buildComponent(fixture(rootFixture)),
     buildComponent(fixture("memory-child.ts")),
   ]);
   const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "child", bytes: child.elf }] });
-  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000, virtualClock });
 }
 
 describe("memory", () => {
@@ -57,13 +57,15 @@ describe("memory", () => {
     expect(result.exitCode).toBe(0x62);
   });
 
-  it("places flexpages of different sizes as L4 does; grant moves a page", async () => {
-    const result = await bootWithChild("memory-grant-root.ts");
+  it("places flexpages of different sizes as L4 does; grant moves a page; a task's end revokes", async () => {
+    const result = await bootWithChild("memory-grant-root.ts", true);
     expect(result.serial).toContain("A: root's 16 KiB flexpage arrived page by page");
     expect(result.serial).toContain("B: 16 KiB landed at the start of my 32 KiB window");
     expect(result.serial).toContain("B: the granted page says 0x4a110001");
     expect(result.serial).toContain("root: B's write through the granted page reached root's frame");
-    expect(result.serial).toContain("root: A faulted on the page it granted away");
+    expect(result.serial).toContain("root: A faulted on the page it granted away; refused");
+    expect(result.serial).toContain("B: after A's end the granted page still says 0x0000600d");
+    expect(result.serial).toContain("root: B lost the pages A had mapped to it when A ended");
     expect(result.serial).not.toContain("unexpected");
     expect(result.exitCode).toBe(0x63);
   });

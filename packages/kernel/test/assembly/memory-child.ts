@@ -1,7 +1,7 @@
 // The child component of the memory boot tests: started by a root task (memory-*-root.ts) in a
 // new task whose every page root's pager maps on demand. main(role, a, b, n): n is the child's
 // badge; it reports to root through the capability root put in its slot 1.
-import { call, makeTag, recv, send, setBR, setMR } from "@sawmill/kernel/assembly/user/ipc";
+import { call, makeTag, recv, send, setBR, setMR, timeouts } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, grantItem, mapItem, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
 import {
@@ -100,7 +100,10 @@ function mapMany(va: u32, channel: u32): void {
   debugPrint(" A: still has the granted page (unexpected)\n");
 }
 
-/** Takes A's four pages into a 32 KiB window, then the granted page, and writes through it. */
+/**
+ * Takes A's four pages into a 32 KiB window, then the granted page, and writes through it;
+ * after A has been ended, the granted page is still B's but what A mapped to B is gone.
+ */
 function receiveMany(window: u32, channel: u32): void {
   setBR(0, fpage(window, PAGE_BITS + 3, 0));
   recv(channel, 0);
@@ -113,6 +116,12 @@ function receiveMany(window: u32, channel: u32): void {
   debugPrint("\n");
   poke(granted, 0x600d);
   report(6, peek(window + PAGE));
+  recv(channel, timeouts(0, 5)); // nobody sends: a pause in which A runs and is ended
+  debugPrint("B: after A's end the granted page still says ");
+  printHex(peek(granted));
+  debugPrint("\nB: reading a page A had mapped to me\n");
+  printHex(peek(window + 2 * PAGE));
+  debugPrint(" B: still readable (unexpected)\n");
 }
 
 export function main(role: u32, a: u32, b: u32, n: u32): u32 {

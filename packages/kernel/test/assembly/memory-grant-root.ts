@@ -1,8 +1,9 @@
 // Root task of the flexpage/grant test: root answers A's faults in a 16 KiB region with one
 // 16 KiB flexpage of its own, the send base picking the faulting page (the window of a fault is
 // that page); A maps all four pages to B in one item, into B's 32 KiB window; A then grants B
-// its second page and loses it (root sees A fault there); B writes through the granted page and
-// root finds the write in its own frame. Priorities: B 60 > A 50, root 100.
+// its second page and loses it (root sees A fault there and refuses, which ends A); B writes
+// through the granted page and root finds the write in its own frame; after A's end B still has
+// the granted page but not the pages A had mapped to it. Priorities: B 60 > A 50, root 100.
 import { endpointCreate, ERROR_OK, RIGHT_GRANT, RIGHT_RECEIVE, RIGHT_SEND, ROOT_SLOT_FACTORY } from "@sawmill/kernel/assembly/user/objects";
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
@@ -51,13 +52,20 @@ function setUp(): void {
 }
 
 function fault(who: u32, address: u32): u32 {
+  if (who == B && address - WINDOW < 8 * PAGE) lostWithA(address);
   const offset = address - REGION;
   if (who != A || offset >= 4 * PAGE) return mapReply(childPage(address));
   if (!granted) return mapReplyAt(fpage(pages, PAGE_BITS + 2, RIGHTS_RW), pages + (offset & ~(PAGE - 1)));
   check(offset >> 12 == 1, 0x91);
-  debugPrint("root: A faulted on the page it granted away\n");
+  debugPrint("root: A faulted on the page it granted away; refused\n");
+  return mapReply(0);
+}
+
+/** B's fault on a page A had mapped to it: A's end took it away. */
+function lostWithA(address: u32): void {
+  check(address - WINDOW == 2 * PAGE && granted, 0x94);
+  debugPrint("root: B lost the pages A had mapped to it when A ended\n");
   debugExit(0x63);
-  return 0;
 }
 
 /** B wrote through the granted page: the write is in root's frame and in B's mapped copy. */
