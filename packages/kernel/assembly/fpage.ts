@@ -54,5 +54,7 @@ export function fpageWritable(fpage: u32): bool {
 
 /** The one-page read-write flexpage containing `address`. */
 export function pageFpage(address: u32): u32 {
-  return (address & FPAGE_BASE_MASK) | (FPAGE_MIN_SIZE << FPAGE_SIZE_SHIFT) | FPAGE_RIGHT_READ | FPAGE_RIGHT_WRITE;
+  return (
+    (address & FPAGE_BASE_MASK) | (FPAGE_MIN_SIZE << FPAGE_SIZE_SHIFT) | FPAGE_RIGHT_READ | FPAGE_RIGHT_WRITE
+  );
 }

@@ -21,7 +21,15 @@ import {
   THREAD_FAULT,
   UTCB_BR0,
 } from "./generated/layout";
-import { fpageBase, fpageGrantsAccess, fpageIsNil, fpageSize, fpageValid, fpageWritable, pageFpage } from "./fpage";
+import {
+  fpageBase,
+  fpageGrantsAccess,
+  fpageIsNil,
+  fpageSize,
+  fpageValid,
+  fpageWritable,
+  pageFpage,
+} from "./fpage";
 import { PAGE_SIZE } from "./frames";
 import { grantNode, isSelfOrAncestor, isWritable, mapDerived, nodeAt, sourceNode } from "./mapdb";
 import { isUserAddress, pagesToSkip } from "./paging";
@@ -40,7 +48,15 @@ export function transferMapItem(sender: u32, receiver: u32, word0: u32, word1: u
   const n = min(s, r);
   const source = s > r ? fpageBase(word1) + (hotspot & lowMask(s) & ~lowMask(r)) : fpageBase(word1);
   const target = s > r ? fpageBase(window) : fpageBase(window) + (hotspot & lowMask(r) & ~lowMask(s));
-  const ok = transferPages(kind == ITEM_GRANT, threadTask(sender), source, threadTask(receiver), target, n, fpageWritable(word1));
+  const ok = transferPages(
+    kind == ITEM_GRANT,
+    threadTask(sender),
+    source,
+    threadTask(receiver),
+    target,
+    n,
+    fpageWritable(word1),
+  );
   return ok ? ERROR_OK : ERROR_NO_MEMORY;
 }
 
@@ -53,7 +69,15 @@ export function receiveWindow(receiver: u32): u32 {
 }
 
 /** Maps or grants the 2^size bytes at `source` in `from` to `target` in `to`, page by page. */
-function transferPages(grant: bool, from: u32, source: u32, to: u32, target: u32, size: u32, writable: bool): bool {
+function transferPages(
+  grant: bool,
+  from: u32,
+  source: u32,
+  to: u32,
+  target: u32,
+  size: u32,
+  writable: bool,
+): bool {
   const pages: u64 = ((<u64>1) << size) >> 12;
   for (let i: u64 = 0; i < pages; i++) {
     const src = source + <u32>(i << 12);

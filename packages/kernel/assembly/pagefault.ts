@@ -17,7 +17,14 @@
 // whose THREAD_FAULT was set, with that address).
 
 import { raiseException } from "./exceptions";
-import { FAULT_PRESENT, FAULT_USER, FAULT_WRITE, THREAD_EIP, THREAD_ERROR, VECTOR_PAGE_FAULT } from "./generated/layout";
+import {
+  FAULT_PRESENT,
+  FAULT_USER,
+  FAULT_WRITE,
+  THREAD_EIP,
+  THREAD_ERROR,
+  VECTOR_PAGE_FAULT,
+} from "./generated/layout";
 import { callPager } from "./ipc";
 import { isUserAddress, lookupPage, PTE_PRESENT, PTE_USER, PTE_WRITABLE } from "./paging";
 import { makeReady } from "./scheduler";

@@ -2,7 +2,14 @@
 // new task whose every page root's pager maps on demand. main(role, a, b, n): n is the child's
 // badge; it reports to root through the capability root put in its slot 1.
 import { call, makeTag, recv, send, setBR, setMR, timeouts } from "@sawmill/kernel/assembly/user/ipc";
-import { fpage, grantItem, mapItem, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import {
+  fpage,
+  grantItem,
+  mapItem,
+  PAGE_BITS,
+  RIGHTS_RO,
+  RIGHTS_RW,
+} from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
 import {
   ROLE_KERNEL_WRITE,
@@ -22,7 +29,6 @@ const PAGE: u32 = 4096;
 /** What root wrote into the pages of its 16 KiB flexpage (page i holds MARKER + i). */
 const MARKER: u32 = 0x4a11_0000;
 
-
 /** Reads the word at virtual address `va` (this code sees wasm addresses). */
 function peek(va: u32): u32 {
   return load<u32>(va - USER_MEMORY);
@@ -35,7 +41,7 @@ function poke(va: u32, value: u32): void {
 function printHex(value: u32): void {
   debugPrint("0x");
   for (let shift: i32 = 28; shift >= 0; shift -= 4) {
-    const digit = (value >> (<u32>shift)) & 0xf;
+    const digit = (value >> <u32>shift) & 0xf;
     debugPutc(digit < 10 ? 0x30 + digit : 0x57 + digit);
   }
 }
@@ -51,7 +57,9 @@ function touch(va: u32, pages: u32): u32 {
   for (let i: u32 = 0; i < pages; i++) poke(va + i * PAGE, 0xa5a5_0000 + i);
   let good: u32 = 0;
   for (let i: u32 = 0; i < pages; i++) if (peek(va + i * PAGE) == 0xa5a5_0000 + i) good++;
-  debugPrint(good == pages ? "child: wrote and read back every page\n" : "child: pages lost their contents\n");
+  debugPrint(
+    good == pages ? "child: wrote and read back every page\n" : "child: pages lost their contents\n",
+  );
   return good;
 }
 
@@ -107,7 +115,9 @@ function mapMany(va: u32, channel: u32): void {
 function receiveMany(window: u32, channel: u32): void {
   setBR(0, fpage(window, PAGE_BITS + 3, 0));
   recv(channel, 0);
-  debugPrint(holdsMarkers(window, 4) ? "B: 16 KiB landed at the start of my 32 KiB window\n" : "B: wrong placement\n");
+  debugPrint(
+    holdsMarkers(window, 4) ? "B: 16 KiB landed at the start of my 32 KiB window\n" : "B: wrong placement\n",
+  );
   const granted = window + 8 * PAGE;
   setBR(0, fpage(granted, PAGE_BITS, 0));
   recv(channel, 0);

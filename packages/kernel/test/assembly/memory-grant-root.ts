@@ -4,7 +4,14 @@
 // its second page and loses it (root sees A fault there and refuses, which ends A); B writes
 // through the granted page and root finds the write in its own frame; after A's end B still has
 // the granted page but not the pages A had mapped to it. Priorities: B 60 > A 50, root 100.
-import { endpointCreate, ERROR_OK, RIGHT_GRANT, RIGHT_RECEIVE, RIGHT_SEND, ROOT_SLOT_FACTORY } from "@sawmill/kernel/assembly/user/objects";
+import {
+  endpointCreate,
+  ERROR_OK,
+  RIGHT_GRANT,
+  RIGHT_RECEIVE,
+  RIGHT_SEND,
+  ROOT_SLOT_FACTORY,
+} from "@sawmill/kernel/assembly/user/objects";
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";

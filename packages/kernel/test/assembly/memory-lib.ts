@@ -15,8 +15,23 @@ import {
   segmentOffset,
   segmentVaddr,
 } from "@sawmill/image/assembly/elf";
-import { getMR, makeTag, receivedBadge, receivedTag, recv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
-import { fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import {
+  getMR,
+  makeTag,
+  receivedBadge,
+  receivedTag,
+  recv,
+  setMR,
+  tagLabel,
+} from "@sawmill/kernel/assembly/user/ipc";
+import {
+  fpage,
+  LABEL_PAGE_FAULT,
+  mapItem,
+  PAGE_BITS,
+  RIGHTS_RO,
+  RIGHTS_RW,
+} from "@sawmill/kernel/assembly/user/memory";
 import {
   capCopy,
   endpointCreate,
@@ -62,7 +77,7 @@ export function check(ok: bool, code: u32): void {
 export function printHex(value: u32): void {
   debugPrint("0x");
   for (let shift: i32 = 28; shift >= 0; shift -= 4) {
-    const digit = (value >> (<u32>shift)) & 0xf;
+    const digit = (value >> <u32>shift) & 0xf;
     debugPutc(digit < 10 ? 0x30 + digit : 0x57 + digit);
   }
 }
@@ -192,7 +207,8 @@ function imagePage(page: u32): u32 {
     writable = writable || (segmentFlags(header) & PF_W) != 0;
     const from = max(page, start);
     const to = min(page + PAGE, start + segmentFilesz(header));
-    if (from < to) memory.copy(wasmOf(copy) + (from - page), childElf + segmentOffset(header) + (from - start), to - from);
+    if (from < to)
+      memory.copy(wasmOf(copy) + (from - page), childElf + segmentOffset(header) + (from - start), to - from);
   }
   return copy == 0 ? 0 : fpage(copy, PAGE_BITS, writable ? RIGHTS_RW : RIGHTS_RO);
 }

@@ -2,7 +2,17 @@
 // answers its page faults, and checks that the pages the child wrote read back.
 import { getMR, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { childPage, faultAddress, isPageFault, mapReply, PAGER, printDec, rootInit, spawn, waitFirst } from "./memory-lib";
+import {
+  childPage,
+  faultAddress,
+  isPageFault,
+  mapReply,
+  PAGER,
+  printDec,
+  rootInit,
+  spawn,
+  waitFirst,
+} from "./memory-lib";
 import { ROLE_TOUCH } from "./memory-roles";
 
 const TOUCHED: u32 = 0x5020_0000;

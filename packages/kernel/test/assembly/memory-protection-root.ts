@@ -5,7 +5,14 @@
 // says so — and its own page at the address of D's read-only page holds nothing of root's (a
 // task has only what was mapped to it). Root checks its read-only page is unchanged and that no kernel-address fault came.
 import { getMR, makeTag, receivedTag, replyRecv, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
-import { FAULT_PRESENT, FAULT_USER, FAULT_WRITE, fpage, PAGE_BITS, RIGHTS_RO } from "@sawmill/kernel/assembly/user/memory";
+import {
+  FAULT_PRESENT,
+  FAULT_USER,
+  FAULT_WRITE,
+  fpage,
+  PAGE_BITS,
+  RIGHTS_RO,
+} from "@sawmill/kernel/assembly/user/memory";
 import { ERROR_OK, threadSetPager } from "@sawmill/kernel/assembly/user/objects";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {

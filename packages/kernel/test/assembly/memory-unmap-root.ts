@@ -3,7 +3,14 @@
 // (root, their pager, sees each fault and refuses it, which ends the task). Priorities (B 60 >
 // A 50, root 100) make the order deterministic: B takes the page, reads it, reports; root
 // unmaps; B faults; then A faults.
-import { endpointCreate, ERROR_OK, RIGHT_GRANT, RIGHT_RECEIVE, RIGHT_SEND, ROOT_SLOT_FACTORY } from "@sawmill/kernel/assembly/user/objects";
+import {
+  endpointCreate,
+  ERROR_OK,
+  RIGHT_GRANT,
+  RIGHT_RECEIVE,
+  RIGHT_SEND,
+  ROOT_SLOT_FACTORY,
+} from "@sawmill/kernel/assembly/user/objects";
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW, unmap } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
