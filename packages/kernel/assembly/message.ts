@@ -86,6 +86,10 @@ export function transfer(sender: u32, receiver: u32, badge: u32): u32 {
   const tag = senderTag(sender);
   const words = tagWords(tag);
   const items = tagItems(tag);
+  if (items == 0 && words <= REGISTER_MESSAGE_WORDS) {
+    if (!isKernelMessage(receiver)) deliverRegisters(sender, receiver, tag, badge);
+    return ERROR_OK; // a register message: no UTCB on either side
+  }
   const length = words + 2 * items;
   const source = length > REGISTER_MESSAGE_WORDS ? utcbKernelAddress(sender, false) : 0;
   if (length > REGISTER_MESSAGE_WORDS && source == 0) return ERROR_INVALID_ARGUMENT;
@@ -107,20 +111,29 @@ function deliver(sender: u32, source: u32, receiver: u32, target: u32, tag: u32,
   for (let k: u32 = 0; k < length; k++) {
     putMessageWord(receiver, target, k, messageWord(sender, source, k));
   }
+  completeReceive(receiver, tag, badge);
+}
+
+/** The common case, words 0–3 only: register to register. */
+function deliverRegisters(sender: u32, receiver: u32, tag: u32, badge: u32): void {
+  const words = tagWords(tag);
+  const from = isKernelMessage(sender) ? sender + THREAD_KERNEL_MR0 : 0;
+  for (let k: u32 = 0; k < words; k++) {
+    const offset = registerOffset(k);
+    store<u32>(receiver + offset, load<u32>(from != 0 ? from + k * 4 : sender + offset));
+  }
+  completeReceive(receiver, tag, badge);
+}
+
+function completeReceive(receiver: u32, tag: u32, badge: u32): void {
   store<u32>(receiver + THREAD_EAX, ERROR_OK);
   store<u32>(receiver + THREAD_ECX, tag);
   store<u32>(receiver + THREAD_EBP, badge);
 }
 
+/** TCB offsets of the registers that carry words 0–3. */
+const REGISTER_OFFSETS = memory.data<u32>([THREAD_EDX, THREAD_EBX, THREAD_ESI, THREAD_EDI]);
+
 function registerOffset(k: u32): u32 {
-  switch (k) {
-    case 0:
-      return THREAD_EDX;
-    case 1:
-      return THREAD_EBX;
-    case 2:
-      return THREAD_ESI;
-    default:
-      return THREAD_EDI;
-  }
+  return load<u32>(REGISTER_OFFSETS + k * 4);
 }
