@@ -11,6 +11,7 @@ export { buildKernel, type KernelBuild } from "./build-kernel.js";
 export {
   FAST_PATH_MARKERS,
   MARKER_OVERHEAD,
+  REPLY_MARKER_OFFSET,
   UNMARKED_ENTRY,
   UNMARKED_EXIT,
 } from "./entry/fastpath.js";

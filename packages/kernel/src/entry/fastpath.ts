@@ -96,6 +96,8 @@ export const FAST_PATH_MARKERS = {
   EXITING: 0x7f06,
 } as const;
 
+/** Added to the ids of the markers a reply_recv passes after its dispatch (call: as listed). */
+export const REPLY_MARKER_OFFSET = 0x10;
 /** Instructions a marker adds to the span it ends (its own code before and after the `out`). */
 export const MARKER_OVERHEAD = 10;
 /** Instructions of a fast-path call outside the markers: `int`, `sub`, `pushad` and `popad`, `add`, `iretd`. */
@@ -136,6 +138,8 @@ export function emitFastPath(a: Assembler, slowPath: string, options: FastPathOp
 
 class FastPath {
   private readonly decline: Label;
+  /** REPLY_MARKER_OFFSET while the reply_recv path is emitted. */
+  private markerOffset = 0;
   /** Code placed after both paths: the rare branches of the switch. */
   private readonly outOfLineBlocks: (() => void)[] = [];
 
@@ -262,6 +266,7 @@ class FastPath {
   /** reply_recv: the caller gets the reply and runs; this thread waits on the endpoint. */
   private replyRecv(): void {
     const { a } = this;
+    this.markerOffset = REPLY_MARKER_OFFSET;
     this.mark(FAST_PATH_MARKERS.DISPATCHED);
     this.lookup(Right.RECEIVE);
     a.cmp(m32({ base: ebp, disp: E("QUEUE_KIND") }), QueueKind.SENDERS);
@@ -396,7 +401,7 @@ class FastPath {
     const { a } = this;
     a.mov(m32({ base: esp, disp: MARKER_SCRATCH }), eax);
     a.mov(m32({ base: esp, disp: MARKER_SCRATCH + 4 }), edx);
-    a.mov(eax, id);
+    a.mov(eax, id === FAST_PATH_MARKERS.FRAME_SAVED ? id : id + this.markerOffset);
     a.mov(dx, MARKER_PORT);
     a.out(dx, eax);
     a.rdtsc();
