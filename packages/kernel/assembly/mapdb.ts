@@ -72,14 +72,12 @@ export function isSelfOrAncestor(candidate: u32, node: u32): bool {
 }
 
 /**
- * Maps parent's frame at (task, page), replacing what was there, as a child of `parent`.
- * False when out of kernel memory (nothing changed then).
+ * Maps parent's frame at (task, page), replacing what was there, as a child of `parent` (the
+ * caller makes sure that is not `parent` or one it derives from). False when out of kernel memory.
  */
 export function mapDerived(parent: u32, task: u32, page: u32, writable: bool): bool {
-  if (!reserveSlot(task, page)) return false;
+  if (!clearDestination(task, page)) return false;
   const frame = load<u32>(parent + MAPNODE_FRAME);
-  const old = nodeAt(task, page);
-  if (old != 0) removeTree(old);
   const child = newNode(task, page, frame);
   if (child == 0 || !mapPage(directoryOf(task), page, frame, writable)) {
     if (child != 0) releaseNode(child);
@@ -94,11 +92,8 @@ export function mapDerived(parent: u32, task: u32, page: u32, writable: bool): b
  * With `writable` false the node and everything derived from it become read-only.
  */
 export function grantNode(node: u32, task: u32, page: u32, writable: bool): bool {
-  if (!reserveSlot(task, page)) return false;
-  const frame = load<u32>(node + MAPNODE_FRAME);
-  const old = nodeAt(task, page);
-  if (old != 0) removeTree(old);
-  if (!mapPage(directoryOf(task), page, frame, writable)) return false;
+  if (!clearDestination(task, page)) return false;
+  if (!mapPage(directoryOf(task), page, load<u32>(node + MAPNODE_FRAME), writable)) return false;
   const fromTask = load<u32>(node + MAPNODE_TASK);
   const fromPage = load<u32>(node + MAPNODE_PAGE);
   unmapPage(directoryOf(fromTask), fromPage);
@@ -159,6 +154,14 @@ function restrictTree(root: u32): void {
     if (node == root) return;
     node = load<u32>(node + MAPNODE_NEXT);
   }
+}
+
+/** Makes room at (task, page): index frames exist, a mapping there is gone (with its subtree). */
+function clearDestination(task: u32, page: u32): bool {
+  if (!reserveSlot(task, page)) return false;
+  const old = nodeAt(task, page);
+  if (old != 0) removeTree(old);
+  return true;
 }
 
 function removeLeaf(node: u32): void {

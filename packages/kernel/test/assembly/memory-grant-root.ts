@@ -4,30 +4,20 @@
 // its second page and loses it (root sees A fault there and refuses, which ends A); B writes
 // through the granted page and root finds the write in its own frame; after A's end B still has
 // the granted page but not the pages A had mapped to it. Priorities: B 60 > A 50, root 100.
-import {
-  endpointCreate,
-  ERROR_OK,
-  RIGHT_GRANT,
-  RIGHT_RECEIVE,
-  RIGHT_SEND,
-  ROOT_SLOT_FACTORY,
-} from "@sawmill/kernel/assembly/user/objects";
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
   check,
   childPage,
-  createChild,
   faultAddress,
-  giveCap,
   isPageFault,
   mapReply,
   mapReplyAt,
   PAGER,
   rootInit,
   sender,
-  startChild,
+  startPair,
   takeAligned,
   waitFirst,
   wasmOf,
@@ -49,13 +39,7 @@ let granted = false;
 function setUp(): void {
   pages = takeAligned(4);
   for (let i: u32 = 0; i < 4; i++) store<u32>(wasmOf(pages + i * PAGE), MARKER + i);
-  check(endpointCreate(ROOT_SLOT_FACTORY, CHANNEL) == ERROR_OK, 0x90);
-  createChild(A, 50, ROLE_MAP_MANY, REGION, CHILD_CHANNEL);
-  createChild(B, 60, ROLE_RECEIVE_MANY, WINDOW, CHILD_CHANNEL);
-  giveCap(A, CHANNEL, CHILD_CHANNEL, RIGHT_SEND | RIGHT_GRANT);
-  giveCap(B, CHANNEL, CHILD_CHANNEL, RIGHT_RECEIVE);
-  startChild(A);
-  startChild(B);
+  startPair(A, ROLE_MAP_MANY, REGION, B, ROLE_RECEIVE_MANY, WINDOW, CHANNEL, CHILD_CHANNEL);
 }
 
 function fault(who: u32, address: u32): u32 {

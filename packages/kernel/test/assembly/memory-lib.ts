@@ -36,6 +36,8 @@ import {
   capCopy,
   endpointCreate,
   ERROR_OK,
+  RIGHT_GRANT,
+  RIGHT_RECEIVE,
   RIGHT_SEND,
   ROOT_SLOT_FACTORY,
   taskCreate,
@@ -139,6 +141,30 @@ export function createChild(n: u32, priority: u32, role: u32, a: u32, b: u32): v
 /** Copies root's capability in `slot` into child n's table at `toSlot` with `rights`. */
 export function giveCap(n: u32, slot: u32, toSlot: u32, rights: u32): void {
   check(capCopy(slot, CHILD_SLOTS + 4 * n, toSlot, 0, rights) == ERROR_OK, 0xf7);
+}
+
+/**
+ * Starts children a (role ra, argument x) and b (role rb, argument y) at priorities 50 and 60
+ * with root's new endpoint `channel` in slot `childChannel` of both: a may send with items, b
+ * receives. Each main gets (role, argument, childChannel, n).
+ */
+export function startPair(
+  a: u32,
+  ra: u32,
+  x: u32,
+  b: u32,
+  rb: u32,
+  y: u32,
+  channel: u32,
+  childChannel: u32,
+): void {
+  check(endpointCreate(ROOT_SLOT_FACTORY, channel) == ERROR_OK, 0xfd);
+  createChild(a, 50, ra, x, childChannel);
+  createChild(b, 60, rb, y, childChannel);
+  giveCap(a, channel, childChannel, RIGHT_SEND | RIGHT_GRANT);
+  giveCap(b, channel, childChannel, RIGHT_RECEIVE);
+  startChild(a);
+  startChild(b);
 }
 
 export function startChild(n: u32): void {

@@ -3,30 +3,21 @@
 // (root, their pager, sees each fault and refuses it, which ends the task). Priorities (B 60 >
 // A 50, root 100) make the order deterministic: B takes the page, reads it, reports; root
 // unmaps; B faults; then A faults.
-import {
-  endpointCreate,
-  ERROR_OK,
-  RIGHT_GRANT,
-  RIGHT_RECEIVE,
-  RIGHT_SEND,
-  ROOT_SLOT_FACTORY,
-} from "@sawmill/kernel/assembly/user/objects";
+import { ERROR_OK } from "@sawmill/kernel/assembly/user/objects";
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW, unmap } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
   check,
   childPage,
-  createChild,
   faultAddress,
-  giveCap,
   isPageFault,
   mapReply,
   PAGER,
   printHex,
   rootInit,
   sender,
-  startChild,
+  startPair,
   takePage,
   waitFirst,
   wasmOf,
@@ -48,13 +39,7 @@ let unmapped = false;
 function setUp(): void {
   page = takePage();
   store<u32>(wasmOf(page), MARKER);
-  check(endpointCreate(ROOT_SLOT_FACTORY, CHANNEL) == ERROR_OK, 0x70);
-  createChild(A, 50, ROLE_MAP_ON, SHARED, CHILD_CHANNEL);
-  createChild(B, 60, ROLE_RECEIVE, RECEIVED_AT, CHILD_CHANNEL);
-  giveCap(A, CHANNEL, CHILD_CHANNEL, RIGHT_SEND | RIGHT_GRANT);
-  giveCap(B, CHANNEL, CHILD_CHANNEL, RIGHT_RECEIVE);
-  startChild(A);
-  startChild(B);
+  startPair(A, ROLE_MAP_ON, SHARED, B, ROLE_RECEIVE, RECEIVED_AT, CHANNEL, CHILD_CHANNEL);
 }
 
 /** B has read the page A mapped to it: revoke everything derived from root's page. */
