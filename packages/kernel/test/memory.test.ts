@@ -49,8 +49,12 @@ describe("memory", () => {
     expect(result.serial).toContain("D: read-only page says 0x0dd00002");
     expect(result.serial).toContain("root: D wrote to its read-only page; refused");
     expect(result.serial).toMatch(stopped("0x50800000"));
-    expect(result.serial).toMatch(/page fault at eip 0x[0-9a-f]+ address 0x50a00000 error 0x00000006; task ended/);
-    expect(result.serial).toContain("F: still running after the others were stopped; my page at the address of D's says 0x00000000");
+    expect(result.serial).toMatch(
+      /page fault at eip 0x[0-9a-f]+ address 0x50a00000 error 0x00000006; task ended/,
+    );
+    expect(result.serial).toContain(
+      "F: still running after the others were stopped; my page at the address of D's says 0x00000000",
+    );
     expect(result.serial).toContain("root: the read-only page is unchanged");
     expect(result.serial).toContain("root: faults at kernel addresses that reached the pager: 0");
     expect(result.serial).not.toContain("unexpected");
