@@ -3,10 +3,11 @@
 // Interface:
 //   ioportGrant(thread) → error code — the IOPORT_GRANT system call: eax slot = an IO_PORTS
 //       capability, MR0 (edx) = slot of the target task's capability, MR1 (ebx) = first port,
-//       MR2 (esi) = number of ports, MR3 (edi) bit 0 = revoke (deny the range again).
+//       MR2 (esi) = number of ports, MR3 (edi) bit 0 = revoke (deny the range again); the range
+//       must lie in the capability's and the task must be alive.
 //   loadIoMap(task) — the CPU hook: called whenever a thread of a different task is activated,
 //       it makes `task`'s permissions the CPU's (cpu.ts activate()).
-//   releaseIoMap(task) — frees a dying task's bitmap frames.
+//   releaseIoMap(task) — frees a dying task's bitmap frames (lifecycle.ts killTask).
 //
 // Design: an IO_PORTS capability covers the ports OBJECT & 0xFFFF .. OBJECT >> 16; the root
 // task's covers all 65536. A task's permissions are an 8 KiB bitmap (bit clear = allowed) in two
@@ -14,10 +15,11 @@
 // allocated on the first grant into its half (a missing half denies every port in it). The TSS
 // has room for one bitmap after it. A task without a bitmap runs with the TSS's I/O map base at
 // NO_IO_MAP (beyond the TSS limit: every port faults); a task with one runs with the base at the
-// TSS's own bitmap, which holds a copy of that task's bitmap. `loadedOwner` caches whose bitmap
-// the TSS holds, so switching between a driver and tasks without ports costs a 16-bit store and
-// copies 8 KiB only when a different task with ports runs. Invariant: loadedOwner's bitmap is
-// unchanged since it was copied — every grant into a task clears the cache if it names that task.
+// TSS's own bitmap, which holds a copy of that task's bitmap. CPU.IO_MAP_OWNER (which the IPC
+// fast path reads too) caches whose bitmap the TSS holds, so switching between a driver and
+// tasks without ports costs a 16-bit store and copies 8 KiB only when a different task with
+// ports runs. Invariant: the owner's bitmap is unchanged since it was copied — every grant into
+// a task clears the cache if it names that task.
 
 import { currentTask, NO_IO_MAP } from "./cpu";
 import { allocFrame, freeFrame, PAGE_SIZE } from "./frames";
@@ -32,6 +34,7 @@ import {
   ERROR_OK,
   TASK_IO_BITMAP,
   TASK_IO_BITMAP_HIGH,
+  TASK_STATE,
   THREAD_EBX,
   THREAD_EDI,
   THREAD_EDX,
@@ -40,6 +43,7 @@ import {
   TSS_SIZE,
 } from "./generated/layout";
 import { callerCap, capObject, isCapError, lookupCap } from "./captable";
+import { TASK_ALIVE } from "./task";
 import { threadTask } from "./thread";
 
 const PORTS: u32 = 0x1_0000;
@@ -57,6 +61,7 @@ export function ioportGrant(thread: u32): u32 {
   const first = load<u32>(thread + THREAD_EBX);
   const count = load<u32>(thread + THREAD_ESI);
   if (!rangeInside(first, count, capObject(ports))) return ERROR_INVALID_ARGUMENT;
+  if (load<u32>(capObject(target) + TASK_STATE) != TASK_ALIVE) return ERROR_INVALID_ARGUMENT; // its bitmap is gone
   const allow = (load<u32>(thread + THREAD_EDI) & REVOKE) == 0;
   return setPorts(capObject(target), first, count, allow) ? ERROR_OK : ERROR_NO_MEMORY;
 }

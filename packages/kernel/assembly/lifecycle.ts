@@ -4,10 +4,12 @@
 // every thread of the task (they never run again) and marks it dead. Before a thread dies it
 // leaves every IPC relation (ipc.ts forgetIpc): endpoint queues, the timeout list, the reply it
 // waits for; threads waiting for its reply get ABORTED. The task's mappings, and every mapping
-// other tasks derived from them, are removed (mapdb.ts removeTaskMappings).
+// other tasks derived from them, are removed (mapdb.ts removeTaskMappings), and its I/O-port
+// bitmap freed (ioports.ts releaseIoMap).
 // Invariant: a dead task's threads are not in any ready ring or endpoint queue.
 
 import { STATE_DEAD, TASK_STATE, TASK_THREADS, THREAD_SIBLING } from "./generated/layout";
+import { releaseIoMap } from "./ioports";
 import { forgetIpc } from "./ipc";
 import { removeTaskMappings } from "./mapdb";
 import { makeBlocked } from "./scheduler";
@@ -26,4 +28,5 @@ export function killTask(task: u32): void {
     makeBlocked(thread, STATE_DEAD);
   }
   removeTaskMappings(task);
+  releaseIoMap(task);
 }
