@@ -1,8 +1,8 @@
 /**
  * @sawmill/image — links x86 objects into an image and writes bootable files.
  *
- * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, `writeComponentElf`, their types,
- * `LinkError`.
+ * Layer: toolchain. Public interface: `link`, `writeMultibootElf`, `writeComponentElf`, the boot
+ * archive, manifest and image writers, `writeDiskImage` (bootable raw disk), their types, `LinkError`.
  */
 
 export {
@@ -31,6 +31,9 @@ export {
 export { readBootManifest } from "./boot-manifest-reader.js";
 export { writeBootManifest } from "./boot-manifest-writer.js";
 export { COMPONENT_BASE, writeComponentElf } from "./component-elf.js";
+export { DEFAULT_LOADER_NAME, type DiskImageOptions, MAX_ELF_BYTES, writeDiskImage } from "./disk-image.js";
+export { SECTOR_SIZE } from "./disk-layout.js";
+export { MULTIBOOT_BOOTLOADER_MAGIC } from "./disk-loader.js";
 export { writeMultibootElf } from "./elf-writer.js";
 export { type LinkInput, type LinkOptions, link } from "./link.js";
 export { LinkError } from "./link-error.js";
