@@ -2,9 +2,9 @@
 //
 // Interface:
 //   ioportGrant(thread) → error code — the IOPORT_GRANT system call: eax slot = an IO_PORTS
-//       capability, MR0 (edx) = slot of the target task's capability, MR1 (ebx) = first port,
-//       MR2 (esi) = number of ports, MR3 (edi) bit 0 = revoke (deny the range again); the range
-//       must lie in the capability's and the task must be alive.
+//       capability, MR0 (edx) = slot of the target's TASK capability (WRITE), MR1 (ebx) = first
+//       port, MR2 (esi) = number of ports, MR3 (edi) bit 0 = revoke (deny the range again); the
+//       range must lie in the capability's and the task must be alive.
 //   loadIoMap(task) — the CPU hook: called whenever a thread of a different task is activated,
 //       it makes `task`'s permissions the CPU's (cpu.ts activate()).
 //   releaseIoMap(task) — frees a dying task's bitmap frames (lifecycle.ts killTask).
@@ -32,6 +32,7 @@ import {
   ERROR_INVALID_ARGUMENT,
   ERROR_NO_MEMORY,
   ERROR_OK,
+  RIGHT_WRITE,
   TASK_IO_BITMAP,
   TASK_IO_BITMAP_HIGH,
   TASK_STATE,
@@ -56,7 +57,7 @@ const LOADED_OWNER: u32 = ADDRESS_CPU + CPU_IO_MAP_OWNER;
 export function ioportGrant(thread: u32): u32 {
   const ports = callerCap(thread, CAPTYPE_IO_PORTS, 0);
   if (isCapError(ports)) return ports;
-  const target = lookupCap(threadTask(thread), load<u32>(thread + THREAD_EDX), CAPTYPE_TASK, 0);
+  const target = lookupCap(threadTask(thread), load<u32>(thread + THREAD_EDX), CAPTYPE_TASK, RIGHT_WRITE);
   if (isCapError(target)) return target;
   const first = load<u32>(thread + THREAD_EBX);
   const count = load<u32>(thread + THREAD_ESI);
