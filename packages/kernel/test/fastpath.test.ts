@@ -6,54 +6,69 @@ import { buildComponent, buildSystemImage, type KernelEntryOptions } from "../sr
 
 const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
 
-async function run(name: string, kernel: KernelEntryOptions) {
-  const root = await buildComponent(fixture(name));
-  const elf = await buildSystemImage({ root: root.elf, kernel });
+/** Boots `root` (with fastpath-child.ts as the archive's "child" when `withChild`) on `kernel`. */
+async function run(root: string, kernel: KernelEntryOptions, withChild = false) {
+  const entries = withChild
+    ? [{ name: "child", bytes: (await buildComponent(fixture("fastpath-child.ts"))).elf }]
+    : [];
+  const elf = await buildSystemImage({ root: (await buildComponent(fixture(root))).elf, entries, kernel });
   return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
 }
 
-/** Round trips of fastpath-root.ts that both directions take on the fast path. */
+/** Round trips of the 1000 in the fixtures whose call and reply both qualify for the fast path. */
 function fastRoundTrips(): number {
   let n = 0;
-  for (let i = 0; i < 1000; i++) if (i % 6 !== 5 && i % 50 !== 49) n++;
+  for (let i = 0; i < 1000; i++) if (i % 6 !== 5 && i % 50 !== 49) n++; // 5 words, or a timeout
   return n;
 }
 
-describe("IPC fast path", () => {
-  it.each(["fastpath-root.ts", "ipc-root.ts"])(
-    "%s gives the same results with and without the fast path",
-    async (name) => {
-      const slow = await run(name, { fastPath: false });
-      const fast = await run(name, {});
-      expect(slow.exitCode).toBe(0x42);
-      expect(fast.serial).toBe(slow.serial);
-      expect(fast.exitCode).toBe(slow.exitCode);
-    },
-  );
+const EXITING = [FAST_PATH_MARKERS.EXITING, FAST_PATH_MARKERS.EXITING + REPLY_MARKER_OFFSET] as const;
 
-  it("takes every register-only call and reply, each far cheaper than the slow path", async () => {
+function fastExits(markers: readonly { id: number }[]): number {
+  return markers.filter((m) => (EXITING as readonly number[]).includes(m.id)).length;
+}
+
+describe("IPC fast path", () => {
+  it.each([
+    ["fastpath-root.ts", false],
+    ["ipc-root.ts", false],
+    ["fastpath-space-root.ts", true],
+  ] as const)("%s prints the same with and without the fast path", async (root, withChild) => {
+    const slow = await run(root, { fastPath: false }, withChild);
+    const fast = await run(root, {}, withChild);
+    expect(slow.exitCode).toBe(0x42);
+    expect(fast.serial).toBe(slow.serial);
+    expect(fast.exitCode).toBe(slow.exitCode);
+    expect(fast.instructions).toBeLessThan(slow.instructions ?? 0);
+  });
+
+  it("takes every eligible call and reply within a task, each far cheaper than the slow path", async () => {
     const slow = await run("fastpath-root.ts", { fastPath: false });
     const fast = await run("fastpath-root.ts", {});
     const marked = await run("fastpath-root.ts", { markers: true });
     expect(marked.serial).toBe(fast.serial);
-    const ids = marked.markers.map((m) => m.id);
-    const exiting = [FAST_PATH_MARKERS.EXITING, FAST_PATH_MARKERS.EXITING + REPLY_MARKER_OFFSET];
-    const exits = ids.filter((id) => exiting.includes(id)).length;
-    // minus one: the first call comes before the server waits (it queues, the slow path's case)
-    expect(exits).toBe(2 * fastRoundTrips() - 1);
+    // minus one: the first call comes before the server waits (it queues: the slow path's case)
+    expect(fastExits(marked.markers)).toBe(2 * fastRoundTrips() - 1);
     // each fast system call, from its first marker to its last, minus the markers' own code
     const spans: number[] = [];
     let start = -1;
     for (const marker of marked.markers) {
       if (marker.id === FAST_PATH_MARKERS.FRAME_SAVED) start = marker.instructions;
-      if (exiting.includes(marker.id) && start >= 0) {
+      if ((EXITING as readonly number[]).includes(marker.id) && start >= 0) {
         spans.push(marker.instructions - start - 5 * MARKER_OVERHEAD);
         start = -1;
       }
     }
-    expect(spans).toHaveLength(exits);
+    expect(spans).toHaveLength(fastExits(marked.markers));
     expect(Math.max(...spans)).toBeLessThan(120);
     const saved = ((slow.instructions ?? 0) - (fast.instructions ?? 0)) / fastRoundTrips();
     expect(saved).toBeGreaterThan(1000);
+  });
+
+  it("takes every eligible call and reply between two tasks; page-fault replies stay on the slow path", async () => {
+    const marked = await run("fastpath-space-root.ts", { markers: true }, true);
+    expect(marked.exitCode).toBe(0x42);
+    // plus one: the child's final DONE call (root prints and stops instead of replying)
+    expect(fastExits(marked.markers)).toBe(2 * fastRoundTrips() + 1);
   });
 });
