@@ -1,15 +1,16 @@
 /**
- * bootQemu: boot a multiboot ELF in QEMU (qemu-system-i386, TCG) and collect what it reports.
+ * bootQemu: boot a multiboot ELF in QEMU (qemu-system-i386, TCG) and collect what it reports;
+ * bootQemuDisk: the same for a raw disk image (primary IDE master, booted by QEMU's SeaBIOS).
  *
- * Layer: host, @sawmill/emulator. The QEMU counterpart of bootMultiboot: same guest, same
- * debug ports, a result shaped like BootResult. Differences QEMU imposes:
+ * Layer: host, @sawmill/emulator. The QEMU counterparts of bootMultiboot and bootDisk: same
+ * guest, same debug ports, a result shaped like BootResult. Differences QEMU imposes:
  *  - instruction counts exist only for markers followed by a stamp (`rdtsc; out 0x52C, eax`,
  *    see debug-device.ts) and count from CPU reset, firmware included; `instructions` (the total)
  *    is always null;
  *  - a `cli; hlt` does not end the run (QEMU just sits): it ends at the timeout;
  *  - a reset or triple fault ends the run with reason "shutdown".
  * The run ends at the exit port, a shutdown, or `timeoutMs` (wall clock; QEMU is killed).
- * The temporary directory holding the kernel is removed in every case.
+ * The temporary directory holding the kernel or disk is removed in every case.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -41,10 +42,29 @@ export interface QemuBootResult extends Omit<BootResult, "markers" | "instructio
   readonly reason: "exit" | "shutdown" | "timeout";
 }
 
-export async function bootQemu(elf: Uint8Array, options: QemuOptions = {}): Promise<QemuBootResult> {
+/** Options of a disk boot: no multiboot module or command line. */
+export type QemuDiskOptions = Omit<QemuOptions, "initrd" | "cmdline">;
+
+export function bootQemu(elf: Uint8Array, options: QemuOptions = {}): Promise<QemuBootResult> {
+  return bootWith((directory) => writeInputs(directory, elf, options.initrd), options);
+}
+
+/** Boots `disk` as a raw IDE disk (`-drive file=…,format=raw,if=ide`); guest writes are discarded. */
+export function bootQemuDisk(disk: Uint8Array, options: QemuDiskOptions = {}): Promise<QemuBootResult> {
+  return bootWith(async (directory) => {
+    const file = join(directory, "disk.img");
+    await writeFile(file, disk);
+    return { disk: file };
+  }, options);
+}
+
+async function bootWith(
+  write: (directory: string) => Promise<QemuFiles>,
+  options: QemuOptions,
+): Promise<QemuBootResult> {
   const directory = await mkdtemp(join(tmpdir(), "sawmill-qemu-"));
   try {
-    const files = await writeInputs(directory, elf, options.initrd);
+    const files = await write(directory);
     const settings = { memoryMiB: options.memoryMiB ?? 32, icount: options.icount ?? true };
     const args = qemuArguments(files, {
       ...settings,

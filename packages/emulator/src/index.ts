@@ -2,13 +2,19 @@
  * @sawmill/emulator — boots SawMill images in v86 (and QEMU where installed), headless in Node.
  *
  * Layer: host. Public interface: bootMultiboot, bootDisk (one-shot runs), Machine (interactive),
- * bootQemu and qemuAvailable, the debug-device port numbers, the instruction-count accumulator and
- * instructionsBetween (marker spans on either emulator).
+ * bootQemu, bootQemuDisk and qemuAvailable, the debug-device port numbers, the instruction-count
+ * accumulator and instructionsBetween (marker spans on either emulator).
  */
 
 export { bootDisk, type DiskBootOptions, loadSeaBios, SEABIOS_DIRECTORY } from "./boot-disk.js";
 export { bootMultiboot, type MultibootOptions } from "./boot-multiboot.js";
-export { bootQemu, type QemuBootResult, type QemuOptions } from "./boot-qemu.js";
+export {
+  bootQemu,
+  bootQemuDisk,
+  type QemuBootResult,
+  type QemuDiskOptions,
+  type QemuOptions,
+} from "./boot-qemu.js";
 export { type BootResult, DEFAULT_TIMEOUT_MS, type RunOptions } from "./boot-result.js";
 export { DEFAULT_INSTRUCTIONS_PER_MS } from "./clock.js";
 export {

@@ -1,5 +1,5 @@
 /**
- * The QEMU command line for a multiboot boot, and whether a usable QEMU is installed.
+ * The QEMU command line for a multiboot or a disk boot, and whether a usable QEMU is installed.
  *
  * Layer: host, @sawmill/emulator. Interface: qemuArguments(files, settings) → argv (without
  * the binary), qemuAvailable(binary?) → boolean.
@@ -16,9 +16,11 @@ export const QEMU_BINARY = "qemu-system-i386";
 /** The trace event qemu-debug-trace.ts reads the debug ports from. */
 export const DEBUG_TRACE_EVENT = "memory_region_ops_write";
 
+/** A multiboot kernel (with its module), or a raw disk image (the primary IDE master). */
 export interface QemuFiles {
-  readonly kernel: string;
+  readonly kernel?: string;
   readonly initrd?: string;
+  readonly disk?: string;
 }
 
 export interface QemuSettings {
@@ -30,7 +32,8 @@ export interface QemuSettings {
 
 export function qemuArguments(files: QemuFiles, settings: QemuSettings): string[] {
   return [
-    ...["-kernel", files.kernel],
+    ...(files.kernel === undefined ? [] : ["-kernel", files.kernel]),
+    ...(files.disk === undefined ? [] : ["-drive", `file=${files.disk},format=raw,if=ide`]),
     ...(files.initrd === undefined ? [] : ["-initrd", files.initrd]),
     ...(settings.cmdline === undefined ? [] : ["-append", settings.cmdline]),
     ...["-display", "none", "-serial", "stdio", "-monitor", "none", "-nic", "none"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootDisk, DEBUG_EXIT_PORT } from "../src/index.js";
+import { bootDisk, bootQemuDisk, DEBUG_EXIT_PORT, qemuAvailable } from "../src/index.js";
 
 /** A 512-byte boot sector: real-mode code at 0x7C00, signature 0x55AA at the end. */
 function bootSector(code: number[]): Uint8Array {
@@ -47,5 +47,16 @@ describe("bootDisk with SeaBIOS", () => {
     expect(result.exitCode).toBe(0);
     expect(disk.subarray(512, 1024)).toEqual(sector);
     expect(new Uint8Array(backing, 0, 512).every((byte) => byte === 0)).toBe(true);
+  });
+});
+
+describe.skipIf(!qemuAvailable())("bootQemuDisk", () => {
+  it("boots the same boot sector from a raw IDE disk in QEMU", async () => {
+    const disk = new Uint8Array(64 * 512);
+    disk.set(bootSector([...printOk, ...exitWith(7)]));
+    const result = await bootQemuDisk(disk, { timeoutMs: 20_000 });
+    expect(result.exitCode).toBe(7);
+    expect(result.serial).toBe("OK");
+    expect(result.reason).toBe("exit");
   });
 });

@@ -48,6 +48,9 @@ describe("QEMU debug trace", () => {
         "-icount shift=0,sleep=off -device isa-debug-exit,iobase=0x520,iosize=4 -trace enable=memory_region_ops_write",
     );
     expect(qemuArguments({ kernel: "/k.elf" }, { memoryMiB: 16, icount: false })).not.toContain("-icount");
+    const disk = qemuArguments({ disk: "/d.img" }, { memoryMiB: 16, icount: false });
+    expect(disk.slice(0, 2)).toEqual(["-drive", "file=/d.img,format=raw,if=ide"]);
+    expect(disk).not.toContain("-kernel");
   });
 });
 
