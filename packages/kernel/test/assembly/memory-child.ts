@@ -9,6 +9,8 @@ import {
   PAGE_BITS,
   RIGHTS_RO,
   RIGHTS_RW,
+  UNMAP_SELF,
+  unmap,
 } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
 import {
@@ -173,7 +175,8 @@ export function main(role: u32, a: u32, b: u32, n: u32): u32 {
       debugPrint("F: still running after the others were stopped; my page at the address of D's says ");
       printHex(peek(a));
       debugPrint("\n");
-      report(5, 0);
+      unmap(fpage(a, PAGE_BITS, RIGHTS_RW), UNMAP_SELF);
+      report(5, peek(a)); // faults again: the page is gone from F's own space
       break;
   }
   return 0;

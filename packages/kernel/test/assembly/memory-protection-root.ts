@@ -3,7 +3,8 @@
 // to a page root mapped read-only (root refuses the write fault); E writes to an unmapped page
 // after root took its pager away; F, started last at the lowest priority, keeps running and
 // says so — and its own page at the address of D's read-only page holds nothing of root's (a
-// task has only what was mapped to it). Root checks its read-only page is unchanged and that no kernel-address fault came.
+// task has only what was mapped to it); F then unmaps that page from itself (UNMAP_SELF) and
+// faults on it again. Root checks its read-only page is unchanged and that no kernel-address fault came.
 import { getMR, makeTag, receivedTag, replyRecv, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import {
   FAULT_PRESENT,
@@ -47,6 +48,8 @@ const LABEL_NO_PAGER: u32 = 4;
 let readOnly: u32 = 0;
 let kernelFaults: u32 = 0;
 let refused: u32 = 0;
+/** F's faults at READ_ONLY_AT: one, and one more after it unmapped that page itself. */
+let survivorFaults: u32 = 0;
 
 /** D's faults on its read-only page: the read gets root's page read-only, the write nothing. */
 function readOnlyFault(): u32 {
@@ -59,6 +62,7 @@ function readOnlyFault(): u32 {
 
 function fault(who: u32, address: u32): u32 {
   if (address < USER_BASE) kernelFaults++;
+  if (who == F && (address & ~0xfff) == READ_ONLY_AT) survivorFaults++;
   if (who == D && (address & ~0xfff) == READ_ONLY_AT) return readOnlyFault();
   return mapReply(childPage(address));
 }
@@ -74,8 +78,10 @@ function report(who: u32, label: u32): u32 {
   debugPrint(intact ? "root: the read-only page is unchanged\n" : "root: the read-only page was written\n");
   debugPrint("root: faults at kernel addresses that reached the pager: ");
   printDec(kernelFaults);
+  debugPrint("; F's faults on the page it unmapped itself: ");
+  printDec(survivorFaults);
   debugPrint("\n");
-  debugExit(intact && kernelFaults == 0 && refused == 1 ? 0x62 : 0x6d);
+  debugExit(intact && kernelFaults == 0 && refused == 1 && survivorFaults == 2 ? 0x62 : 0x6d);
   return 0;
 }
 
