@@ -2,7 +2,6 @@
 // format's constants (src/wire.ts; a host test checks the two agree). Generated code imports this
 // file as "@sawmill/idl/assembly/runtime"; application code uses the status constants.
 
-export { ERROR_INVALID_CAP, ERROR_NO_RIGHT, ERROR_WRONG_TYPE } from "@sawmill/kernel/assembly/user/objects";
 export { utcb } from "@sawmill/kernel/assembly/user/ipc";
 export {
   CAP_ITEM_RIGHTS_MASK,
@@ -13,7 +12,7 @@ export {
   UTCB_MR0,
   UTCB_TAG,
 } from "@sawmill/kernel/assembly/generated/layout";
-import { ERROR_INVALID_SYSCALL } from "@sawmill/kernel/assembly/generated/layout";
+import { ERROR_INVALID_CAP, ERROR_INVALID_SYSCALL, ERROR_NO_RIGHT } from "@sawmill/kernel/assembly/generated/layout";
 
 /** System-call numbers the stubs' `dest` word carries in bits 0–7 (the slot above). */
 export const SYSCALL_CALL: u32 = 3;
@@ -40,3 +39,13 @@ export const BIND_LABEL: u32 = 0;
 @external("idl", "call4") export declare function call4(client: usize, tag: u32, w0: u32, w1: u32, w2: u32, w3: u32): u32;
 /** Server stub: reply (tag, MR0 = result), wait; the request's tag, badge, MR0–MR3 land in the UTCB. */
 @external("idl", "reply_recv") export declare function replyRecv(dest: u32, tag: u32, result: u32): u32;
+
+/**
+ * Whether a server's reply_recv failed because its endpoint capability is unusable
+ * (INVALID_CAP, WRONG_TYPE or NO_RIGHT: consecutive codes, one unsigned range check), so the
+ * dispatch loop cannot go on; other errors only lose the current message. (A host test checks
+ * the kernel's numbering; ERROR_WRONG_TYPE is the code between.)
+ */
+@inline export function endpointUnusable(error: u32): bool {
+  return error - ERROR_INVALID_CAP <= ERROR_NO_RIGHT - ERROR_INVALID_CAP;
+}

@@ -89,7 +89,7 @@ function server(iface: Interface): string[] {
     `  let reply: u32 = 0;`,
     `  while (true) {`,
     `    const error = idl.replyRecv(dest, reply, impl.result);`,
-    `    if (error == idl.ERROR_INVALID_CAP || error == idl.ERROR_WRONG_TYPE || error == idl.ERROR_NO_RIGHT) return error;`,
+    `    if (idl.endpointUnusable(error)) return error;`,
     `    if (error != 0) {`,
     `      reply = 0;`,
     `      continue;`,

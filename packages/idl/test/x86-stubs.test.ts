@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ErrorCode } from "@sawmill/kernel";
 import { disassemble, loadDisassembler } from "@sawmill/x86";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assembleIdlStubs, BIND_LABEL, IDL_STUBS, idlStubBytes, Status } from "../src/index.js";
@@ -51,5 +52,7 @@ describe("idl x86 stubs", () => {
     expect(constant("BIND_LABEL")).toBe(BIND_LABEL);
     expect(constant("SYSCALL_CALL")).toBe(3);
     expect(constant("SYSCALL_REPLY_RECV")).toBe(4);
+    // endpointUnusable() is one range check over these three.
+    expect([ErrorCode.INVALID_CAP, ErrorCode.WRONG_TYPE, ErrorCode.NO_RIGHT]).toEqual([2, 3, 4]);
   });
 });
