@@ -11,12 +11,18 @@
 import type { Placed, Report } from "./report.js";
 import { closest } from "./suggest.js";
 
-export function checkColocation(groups: Record<string, string[]>, placed: Placed[], report: Report): void {
+/** `configured` holds every instance name, also of entries already reported as unusable. */
+export function checkColocation(
+  groups: Record<string, string[]>,
+  placed: Placed[],
+  configured: ReadonlySet<string>,
+  report: Report,
+): void {
   const byName = new Map(placed.map((p) => [p.component.name, p]));
   const groupOf = new Map<string, string>();
   for (const [group, members] of Object.entries(groups)) {
     const path = ["colocate", group];
-    if (byName.has(group)) {
+    if (configured.has(group)) {
       report(
         path,
         `colocation group "${group}" has the name of a component`,
@@ -33,7 +39,8 @@ export function checkColocation(groups: Record<string, string[]>, placed: Placed
     }
     members.forEach((member, i) => {
       const at = [...path, String(i)];
-      const problem = memberProblem(member, byName.get(member), groupOf.get(member), [...byName.keys()]);
+      if (configured.has(member) && !byName.has(member)) return; // its entry is already reported
+      const problem = memberProblem(member, byName.get(member), groupOf.get(member), [...configured]);
       if (problem) report(at, problem.message, problem.hint);
       else {
         groupOf.set(member, group);

@@ -5,7 +5,7 @@
  *
  * Layer: configurator (host). Interface: `resolveInstances`, `DEFAULTS`.
  * Invariant: an entry whose package cannot be used is reported once (at its `package:` value) and
- * left out, so later checks see only usable components.
+ * left out, so later checks see only usable components; `complete` tells them whether any was.
  */
 import { join } from "node:path";
 import type { Placed, Report } from "./report.js";
@@ -27,12 +27,20 @@ type Role = ResolvedComponent["role"];
 
 const TASK_SETTINGS = ["priority", "memory", "stack", "irqs", "ports"] as const;
 
+export interface Instances {
+  placed: Placed[];
+  /** Every instance name configured, usable or not. */
+  names: Set<string>;
+  /** True when every entry became a usable component. */
+  complete: boolean;
+}
+
 export function resolveInstances(
   config: ImageConfig,
   configPath: string,
   options: ResolveOptions,
   report: Report,
-): Placed[] {
+): Instances {
   const entries = [
     ...(config.components ?? []).map((entry, i) => ({
       entry,
@@ -69,7 +77,7 @@ export function resolveInstances(
     const component = build(name, role, pkg, entry, { path, set, report });
     if (component) placed.push({ component, path, set });
   }
-  return placed;
+  return { placed, names: new Set(names.keys()), complete: placed.length === entries.length };
 }
 
 /** "@sawmill/uart" → "uart". */

@@ -83,12 +83,15 @@ export function checkConfigText(file: string, text: string, options: LoadOptions
 }
 
 function checkSemantics(config: ImageConfig, configPath: string, options: LoadOptions, report: Report) {
-  const placed = resolveInstances(config, configPath, options, report);
-  checkColocation(config.colocate ?? {}, placed, report);
+  const { placed, names, complete } = resolveInstances(config, configPath, options, report);
+  checkColocation(config.colocate ?? {}, placed, names, report);
   checkResources(placed, report);
-  checkRequirements(placed, report);
   const components = placed.map((p) => p.component);
-  checkMemory(config.target.memory, components, report);
+  // Missing providers and memory totals would be guesses while some package is unusable.
+  if (complete) {
+    checkRequirements(placed, report);
+    checkMemory(config.target.memory, components, report);
+  }
   return components;
 }
 

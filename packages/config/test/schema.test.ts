@@ -1,7 +1,9 @@
 // The published schema files are the schemas the loader validates with, and they behave as
 // documented for editors (draft-07, closed objects, descriptions everywhere).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { imageSchema, manifestSchema } from "../src/index.js";
 import { schemaFiles } from "../src/schema/files.js";
 import { closest, editDistance } from "../src/suggest.js";
@@ -33,6 +35,27 @@ describe("published schemas", () => {
     visit(imageSchema, "image");
     visit(manifestSchema, "manifest");
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe("the published files, used as an editor would (plain ajv, unknown keywords ignored)", () => {
+  const load = (path: string) => new Ajv({ strict: false }).compile(JSON.parse(readFileSync(path, "utf8")));
+
+  it("image.schema.json accepts the valid configurations and rejects a misspelt key", () => {
+    const validate = load("schema/image.schema.json");
+    for (const file of readdirSync("test/valid")) {
+      expect(validate(parse(readFileSync(`test/valid/${file}`, "utf8"))), file).toBe(true);
+    }
+    expect(validate({ name: "x", target: { memory: "4MiB", memroy: "4MiB" } })).toBe(false);
+  });
+
+  it("package.schema.json accepts the fixture components and rejects a bad kind", () => {
+    const validate = load("schema/package.schema.json");
+    for (const dir of readdirSync("test/packages")) {
+      expect(validate(JSON.parse(readFileSync(`test/packages/${dir}/package.json`, "utf8"))), dir).toBe(
+        dir !== "bad",
+      );
+    }
   });
 });
 
