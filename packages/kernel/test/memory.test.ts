@@ -47,7 +47,7 @@ describe("memory", () => {
       new RegExp(`page fault at eip 0x[0-9a-f]+ address ${address} error 0x00000007; task ended`);
     expect(result.serial).toMatch(stopped("0x00100000"));
     expect(result.serial).toContain("D: read-only page says 0x0dd00002");
-    expect(result.serial).toContain("root: D wrote to its read-only page; refused");
+    expect(result.serial).toContain("root: D wrote to its read-only page; answered read-only again");
     expect(result.serial).toMatch(stopped("0x50800000"));
     expect(result.serial).toMatch(
       /page fault at eip 0x[0-9a-f]+ address 0x50a00000 error 0x00000006; task ended/,

@@ -1,10 +1,11 @@
 // Root task of the protection test: four children, each stopped or kept running by the kernel
 // as its memory rights say. C writes to kernel memory (its pager never hears of it); D writes
-// to a page root mapped read-only (root refuses the write fault); E writes to an unmapped page
-// after root took its pager away; F, started last at the lowest priority, keeps running and
-// says so — and its own page at the address of D's read-only page holds nothing of root's (a
-// task has only what was mapped to it); F then unmaps that page from itself (UNMAP_SELF) and
-// faults on it again. Root checks its read-only page is unchanged and that no kernel-address fault came.
+// to a page root mapped read-only (root answers the write fault read-only again, which does not
+// resolve it); E writes to an unmapped page after root took its pager away; F, started last at
+// the lowest priority, keeps running and says so — and its own page at the address of D's
+// read-only page holds nothing of root's (a task has only what was mapped to it); F then unmaps
+// that page from itself (UNMAP_SELF) and faults on it again. Root checks its read-only page is
+// unchanged and that no kernel-address fault reached it.
 import { getMR, makeTag, receivedTag, replyRecv, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import {
   FAULT_PRESENT,
@@ -51,13 +52,17 @@ let refused: u32 = 0;
 /** F's faults at READ_ONLY_AT: one, and one more after it unmapped that page itself. */
 let survivorFaults: u32 = 0;
 
-/** D's faults on its read-only page: the read gets root's page read-only, the write nothing. */
+/**
+ * D's faults on its read-only page: both get root's page read-only — which does not make the
+ * write possible, so the kernel takes the write fault to the exception path.
+ */
 function readOnlyFault(): u32 {
-  if ((getMR(2) & FAULT_WRITE) == 0) return mapReply(fpage(readOnly, PAGE_BITS, RIGHTS_RO));
-  check(getMR(2) == (FAULT_PRESENT | FAULT_WRITE | FAULT_USER), 0x80);
-  debugPrint("root: D wrote to its read-only page; refused\n");
-  refused++;
-  return mapReply(0);
+  if ((getMR(2) & FAULT_WRITE) != 0) {
+    check(getMR(2) == (FAULT_PRESENT | FAULT_WRITE | FAULT_USER), 0x80);
+    debugPrint("root: D wrote to its read-only page; answered read-only again\n");
+    refused++;
+  }
+  return mapReply(fpage(readOnly, PAGE_BITS, RIGHTS_RO));
 }
 
 function fault(who: u32, address: u32): u32 {
