@@ -2,9 +2,12 @@
 // Layer: kernel boot (AssemblyScript).
 //
 // The boot archive's entry "root" is the root task's ELF; its segments are copied into frames
-// of root's own memory, and the first ROOT_MEMORY_PAGES of its wasm memory get fresh frames. Root owns every physical page
-// the kernel does not use: they appear in its window at ROOT_WINDOW + physical address (the
-// archive read-only, the rest read-write). Root's first thread starts at the ELF entry with
+// of root's own memory, and the first ROOT_MEMORY_PAGES of its wasm memory get fresh frames.
+// Root owns every physical page the kernel does not use: the rest appear in its window at
+// ROOT_WINDOW + physical address (the archive read-only, the rest read-write). These mappings
+// are the roots of the mapping database (mapdb.ts): a page gets its node the first time root
+// maps it on, so unmapping from the window revokes everything. Root's first thread starts at
+// the ELF entry with
 //   eax = archive (window address), ebx = archive size,
 //   ecx = first free physical page, edx = end of physical memory,
 // its stack and UTCB in stack slot 0, priority ROOT_PRIORITY.
