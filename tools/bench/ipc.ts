@@ -8,7 +8,8 @@
  * stubs and loops included. The breakdown boots the same system on a kernel built with the fast
  * path's section markers (src/entry/fastpath.ts in @sawmill/kernel) and averages each section
  * over the fast-path calls inside the client's spans; "user level" is the round trip minus the
- * kernel's sections. Prints a table, writes bench/results/ipc.json
+ * kernel's sections; "without fast path" is the whole round trip on a kernel built without it
+ * (everything through the AssemblyScript slow path). Prints a table, writes bench/results/ipc.json
  * ([{case, counter, instructions}]). Exit code 0 when every case ran, 1 otherwise; the bar
  * (≤ 300 per inter-address-space register-only round trip) is reported, not enforced.
  *
@@ -140,6 +141,9 @@ async function measure(benchCase: BenchCase, counter: Counter): Promise<Row[]> {
     rows.push({ case: `${benchCase.name}/${section}`, counter, instructions: round(sections[section]) });
   }
   rows.push({ case: `${benchCase.name}/user level`, counter, instructions: round(total - kernel) });
+  const slow = await boot(await benchCase.build({ fastPath: false }), counter);
+  const slowTotal = perRoundTrip(slow.markers, slow.roundTrips);
+  rows.push({ case: `${benchCase.name}/without fast path`, counter, instructions: round(slowTotal) });
   return rows;
 }
 
