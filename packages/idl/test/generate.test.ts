@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { generateModule, interfaceHash, parseIdl, requestTag } from "../src/index.js";
+import {
+  CLIENT_DEST_OFFSET,
+  CLIENT_RESULT_OFFSET,
+  generateModule,
+  interfaceHash,
+  parseIdl,
+  requestTag,
+} from "../src/index.js";
 
 const ECHO = `
 interface Echo {
@@ -31,6 +38,12 @@ describe("generateModule", () => {
         "  }",
       ].join("\n"),
     );
+  });
+
+  it("separate client: result and dest are the first fields, where the x86 stubs read and write them", () => {
+    const fields = [...block(separate, "export class EchoClient").matchAll(/^ {2}(?:private )?(\w+): u32/gm)];
+    expect(fields.slice(0, 2).map((f) => f[1])).toEqual(["result", "dest"]);
+    expect([CLIENT_RESULT_OFFSET, CLIENT_DEST_OFFSET]).toEqual([0, 4]);
   });
 
   it("separate client: words beyond four go to the UTCB first", () => {
