@@ -31,7 +31,7 @@ import {
   pageFpage,
 } from "./fpage";
 import { PAGE_SIZE } from "./frames";
-import { grantNode, isSelfOrAncestor, isWritable, mapDerived, nodeAt, sourceNode } from "./mapdb";
+import { grantNode, isMapped, isSelfOrAncestor, isWritable, mapDerived, nodeAt, sourceNode } from "./mapdb";
 import { isUserAddress, pagesToSkip } from "./paging";
 import { directoryOf } from "./task";
 import { threadTask } from "./thread";
@@ -95,7 +95,7 @@ function transferPages(
 function transferPage(grant: bool, from: u32, src: u32, to: u32, dst: u32, writable: bool): bool {
   if (!isUserAddress(dst)) return true;
   const node = sourceNode(from, src);
-  if (node == 0) return true; // nothing mapped there: nothing to pass on
+  if (node == 0) return !isMapped(from, src); // nothing mapped: nothing to pass on; else no memory
   const old = nodeAt(to, dst);
   if (old != 0 && isSelfOrAncestor(old, node)) return true; // would cut the branch it hangs on
   const rights = writable && isWritable(from, src);

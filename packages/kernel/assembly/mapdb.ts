@@ -51,13 +51,21 @@ export function nodeAt(task: u32, page: u32): u32 {
   return load<u32>(leaf + ((page >> 12) & 0x3ff) * 4);
 }
 
-/** The node to derive from for (task, page): its node, or a new root if the kernel mapped it. */
+/**
+ * The node to derive from for (task, page): its node, or a new root if the kernel mapped it;
+ * 0 if nothing is mapped there or the kernel is out of memory (isMapped tells which).
+ */
 export function sourceNode(task: u32, page: u32): u32 {
   const node = nodeAt(task, page);
   if (node != 0) return node;
   const entry = lookupPage(directoryOf(task), page);
   if ((entry & PTE_PRESENT) == 0) return 0;
   return newNode(task, page, frameOf(entry));
+}
+
+/** Whether (task, page) is mapped at all. */
+export function isMapped(task: u32, page: u32): bool {
+  return (lookupPage(directoryOf(task), page) & PTE_PRESENT) != 0;
 }
 
 /** Whether the mapping at (task, page) may be written. */
