@@ -15,6 +15,7 @@ export {
   sortDiagnostics,
 } from "./diagnostic.js";
 export { DEFAULTS, defaultName, MAX_STACK_PAGES } from "./instances.js";
+export { MAX_TASKS } from "./limits.js";
 export {
   type CheckResult,
   checkConfig,
@@ -24,6 +25,7 @@ export {
   loadConfig,
 } from "./load.js";
 export { type PackageProblem, type ResolveOptions, resolvePackage } from "./resolve.js";
+export { MAX_PRIORITY } from "./schema/definitions.js";
 export { IMAGE_SCHEMA_ID, imageSchema } from "./schema/image-schema.js";
 export { MANIFEST_SCHEMA_ID, manifestSchema } from "./schema/manifest-schema.js";
 export { PAGE_SIZE, sizeInBytes, sizeInPages } from "./sizes.js";

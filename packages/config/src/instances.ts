@@ -15,7 +15,7 @@ import type { ImageConfig, InstanceConfig, Kind, ResolvedComponent, ResolvedPack
 
 /** Defaults for what neither the configuration nor the package says. */
 export const DEFAULTS = {
-  priority: { driver: 200, server: 150, application: 100, library: 0 } as Record<Kind, number>,
+  priority: { driver: 90, server: 80, application: 50, library: 0 } as Record<Kind, number>,
   memory: "256KiB",
   stack: "8KiB",
 } as const;

@@ -14,6 +14,7 @@ import { checkMemory } from "./budget.js";
 import { checkColocation } from "./colocation.js";
 import { ConfigError, type Diagnostic, sortDiagnostics } from "./diagnostic.js";
 import { resolveInstances } from "./instances.js";
+import { checkTaskCount } from "./limits.js";
 import type { Report } from "./report.js";
 import { checkRequirements } from "./requirements.js";
 import type { ResolveOptions } from "./resolve.js";
@@ -86,6 +87,7 @@ function checkSemantics(config: ImageConfig, configPath: string, options: LoadOp
   const { placed, names, complete } = resolveInstances(config, configPath, options, report);
   checkColocation(config.colocate ?? {}, placed, names, report);
   checkResources(placed, report);
+  checkTaskCount(placed, report);
   const components = placed.map((p) => p.component);
   // Missing providers and memory totals would be guesses while some package is unusable.
   if (complete) {

@@ -51,7 +51,16 @@ function findPackageJson(name: string, configPath: string, extra: readonly strin
 }
 
 function readManifest(name: string, packageJson: string): ResolvedPackage | PackageProblem {
-  const source = parseSource(packageJson, readFileSync(packageJson, "utf8"));
+  let text: string;
+  try {
+    text = readFileSync(packageJson, "utf8");
+  } catch (e) {
+    return {
+      message: `cannot read the package.json of "${name}"`,
+      hint: `${packageJson}: ${(e as Error).message}`,
+    };
+  }
+  const source = parseSource(packageJson, text);
   if (source.errors.length > 0) {
     return { message: `the package.json of "${name}" is not valid JSON`, hint: `fix ${where(source, [])}` };
   }

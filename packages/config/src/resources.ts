@@ -2,7 +2,8 @@
  * Device resources: each IRQ line and each I/O port goes to one component at most.
  *
  * Layer: configurator (host). Interface: `checkResources`.
- * Invariant: a clash is reported once, at the later claimer (in file order), naming the earlier.
+ * Invariant: a clash is reported once, at the later claimer (in file order), naming the earlier;
+ * a range running past port 0xFFFF is reported and claims nothing.
  */
 import { type Placed, type Report, settingPath } from "./report.js";
 import type { PortRange } from "./types.js";
@@ -33,10 +34,19 @@ function checkPorts(placed: Placed[], report: Report): void {
   const claimed: { range: PortRange; name: string }[] = [];
   for (const p of placed) {
     p.component.ports.forEach((range, i) => {
+      const at = settingPath(p, "ports", String(i));
+      if (range.base + range.count > PORT_LIMIT) {
+        report(
+          at,
+          `I/O ports ${show(range)} of "${p.component.name}" run past the last port, 0xffff`,
+          "lower base or count",
+        );
+        return;
+      }
       const clash = claimed.find((c) => overlap(c.range, range));
       if (clash) {
         report(
-          settingPath(p, "ports", String(i)),
+          at,
           `I/O ports ${show(range)} of "${p.component.name}" overlap ports ${show(clash.range)} of "${clash.name}"`,
           "an I/O port goes to one component: give one of them other ports: or remove it",
         );
@@ -45,6 +55,8 @@ function checkPorts(placed: Placed[], report: Report): void {
     });
   }
 }
+
+const PORT_LIMIT = 0x10000;
 
 function overlap(a: PortRange, b: PortRange): boolean {
   return a.base < b.base + b.count && b.base < a.base + a.count;

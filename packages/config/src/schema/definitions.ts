@@ -56,11 +56,18 @@ export const portRangeList = {
   description: "I/O port ranges, e.g. [{ base: 0x3f8, count: 8 }].",
 } as const;
 
+/**
+ * The root task runs at priority 100 (ROOT_PRIORITY in packages/kernel/assembly/root-task.ts) and
+ * the kernel lets a thread give at most its own priority, so components get 0–100.
+ */
+export const MAX_PRIORITY = 100;
+
 export const priority = {
   type: "integer",
   minimum: 0,
-  maximum: 255,
-  description: "Scheduling priority, 0 (lowest) to 255; higher runs first.",
+  maximum: MAX_PRIORITY,
+  description:
+    "Scheduling priority, 0 (lowest) to 100 (the root task's own, the most it can give); higher runs first.",
 } as const;
 
 /** npm package names, scoped or not (lower case, no spaces). */
