@@ -1,18 +1,21 @@
 import { fileURLToPath } from "node:url";
-import { bootMultiboot } from "@sawmill/emulator";
+import { bootMultiboot, bootQemu, qemuAvailable } from "@sawmill/emulator";
 import { describe, expect, it } from "vitest";
 import { FAST_PATH_MARKERS, MARKER_OVERHEAD, REPLY_MARKER_OFFSET } from "../src/entry/fastpath.js";
 import { buildComponent, buildSystemImage, type KernelEntryOptions } from "../src/index.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
 
-/** Boots `root` (with fastpath-child.ts as the archive's "child" when `withChild`) on `kernel`. */
-async function run(root: string, kernel: KernelEntryOptions, withChild = false) {
+/** The image of `root` (with fastpath-child.ts as the archive's "child" when `withChild`) on `kernel`. */
+async function image(root: string, kernel: KernelEntryOptions, withChild: boolean): Promise<Uint8Array> {
   const entries = withChild
     ? [{ name: "child", bytes: (await buildComponent(fixture("fastpath-child.ts"))).elf }]
     : [];
-  const elf = await buildSystemImage({ root: (await buildComponent(fixture(root))).elf, entries, kernel });
-  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+  return buildSystemImage({ root: (await buildComponent(fixture(root))).elf, entries, kernel });
+}
+
+async function run(root: string, kernel: KernelEntryOptions, withChild = false) {
+  return bootMultiboot(await image(root, kernel, withChild), { memoryMiB: 64, maxInstructions: 100_000_000 });
 }
 
 /** Round trips of the 1000 in the fixtures whose call and reply both qualify for the fast path. */
@@ -70,5 +73,21 @@ describe("IPC fast path", () => {
     expect(marked.exitCode).toBe(0x42);
     // plus one: the child's final DONE call (root prints and stops instead of replying)
     expect(fastExits(marked.markers)).toBe(2 * fastRoundTrips() + 1);
+  });
+});
+
+describe.skipIf(!qemuAvailable())("IPC fast path in QEMU", () => {
+  it("prints the same with and without the fast path between two tasks", async () => {
+    const qemu = async (kernel: KernelEntryOptions) =>
+      bootQemu(await image("fastpath-space-root.ts", kernel, true), {
+        memoryMiB: 64,
+        timeoutMs: 60_000,
+        icount: false,
+      });
+    const slow = await qemu({ fastPath: false });
+    const fast = await qemu({});
+    expect(slow.exitCode).toBe(0x42);
+    expect(fast.serial).toBe(slow.serial);
+    expect(fast.exitCode).toBe(slow.exitCode);
   });
 });
