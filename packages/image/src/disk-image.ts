@@ -33,6 +33,8 @@ export interface DiskImageOptions {
 }
 
 export const DEFAULT_LOADER_NAME = "SawMill disk loader";
+/** The name lives in the loader's sectors, which must end below 64 KiB. */
+export const MAX_LOADER_NAME = 255;
 /** The loader keeps file offsets in 32-bit registers, a chunk at a time. */
 export const MAX_ELF_BYTES = 2 ** 32 - CHUNK_BYTES;
 const WHAT = "disk image";
@@ -41,7 +43,9 @@ export function writeDiskImage(multibootElf: Uint8Array, options: DiskImageOptio
   const kernelLast = checkKernel(multibootElf);
   const elfSectors = Math.ceil(multibootElf.length / SECTOR_SIZE);
   const loaderName = options.loaderName ?? DEFAULT_LOADER_NAME;
-  if (loaderName.includes("\0")) throw new Error(`${WHAT}: the loader name contains NUL`);
+  if (loaderName.includes("\0") || new TextEncoder().encode(loaderName).length > MAX_LOADER_NAME) {
+    throw new Error(`${WHAT}: the loader name must be at most ${MAX_LOADER_NAME} bytes of UTF-8 without NUL`);
+  }
   const base = { elfSectors, kernelLast, loaderName };
   // The loader's size does not depend on these numbers (all data words): measure, then assemble.
   const measured = assembleDiskLoader({ ...base, loaderSectors: 0, elfLba: 0 });

@@ -31,7 +31,13 @@ export {
 export { readBootManifest } from "./boot-manifest-reader.js";
 export { writeBootManifest } from "./boot-manifest-writer.js";
 export { COMPONENT_BASE, writeComponentElf } from "./component-elf.js";
-export { DEFAULT_LOADER_NAME, type DiskImageOptions, MAX_ELF_BYTES, writeDiskImage } from "./disk-image.js";
+export {
+  DEFAULT_LOADER_NAME,
+  type DiskImageOptions,
+  MAX_ELF_BYTES,
+  MAX_LOADER_NAME,
+  writeDiskImage,
+} from "./disk-image.js";
 export { SECTOR_SIZE } from "./disk-layout.js";
 export { MULTIBOOT_BOOTLOADER_MAGIC } from "./disk-loader.js";
 export { writeMultibootElf } from "./elf-writer.js";

@@ -80,9 +80,10 @@ describe("writeDiskImage layout", () => {
     expect(() => writeDiskImage(farHeaders)).toThrow(
       /the loader needs the program headers within the ELF's first 32768 bytes and at most 128 of them/,
     );
-    expect(() => writeDiskImage(elf, { loaderName: "a\0b" })).toThrow(
-      "disk image: the loader name contains NUL",
-    );
+    const badName = "disk image: the loader name must be at most 255 bytes of UTF-8 without NUL";
+    expect(() => writeDiskImage(elf, { loaderName: "a\0b" })).toThrow(badName);
+    expect(() => writeDiskImage(elf, { loaderName: "ü".repeat(128) })).toThrow(badName);
+    expect(() => writeDiskImage(elf, { loaderName: "x".repeat(255) })).not.toThrow();
   });
 });
 
