@@ -1,6 +1,8 @@
 /**
  * Test fixture: a temporary directory whose node_modules holds the component packages of
- * test/packages, installed the way npm would (node_modules/<name>/package.json).
+ * test/packages, installed the way npm would (node_modules/<name>/package.json). They use the
+ * scopes @fixture and @acme, which no workspace package has, so the real components of the
+ * workspace (found first, from the configuration's directory) never shadow them.
  */
 import {
   mkdirSync,

@@ -15,18 +15,18 @@ describe("valid configurations", () => {
       description: "A UART, a console server and an application that writes to it.",
       target: { machine: "pc", memory: "16MiB" },
       components: [
-        { package: "@sawmill/uart" },
+        { package: "@fixture/uart" },
         {
-          package: "@sawmill/uart",
+          package: "@fixture/uart",
           name: "com2",
           priority: 85,
           irqs: [3],
           ports: [{ base: 0x2f8, count: 8 }],
         },
-        { package: "@sawmill/console", memory: "128KiB", stack: "16KiB" },
-        { package: "@sawmill/libc" },
-        { package: "@sawmill/vfs" },
-        { package: "@sawmill/ext2" },
+        { package: "@fixture/console", memory: "128KiB", stack: "16KiB" },
+        { package: "@fixture/libc" },
+        { package: "@fixture/vfs" },
+        { package: "@fixture/ext2" },
       ],
       applications: [{ package: "@acme/hello" }],
       colocate: { fs: ["vfs", "ext2"] },
@@ -35,109 +35,33 @@ describe("valid configurations", () => {
 
   it("hello.yaml resolves every component with its defaults, settings and group", () => {
     const { components } = loadConfig("test/valid/hello.yaml", options);
-    const summary = components.map((c) => ({
-      name: c.name,
-      role: c.role,
-      kind: c.kind,
-      package: c.package.name,
-      priority: c.priority,
-      memoryPages: c.memoryPages,
-      stackPages: c.stackPages,
-      irqs: c.irqs,
-      ports: c.ports,
-      group: c.group,
-    }));
-    const uartPorts = [{ base: 0x3f8, count: 8 }];
+    // name, role, kind, package, priority, memory pages, stack pages, IRQs, ports, group
+    const summary = components.map((c) => [
+      c.name,
+      c.role,
+      c.kind,
+      c.package.name,
+      c.priority,
+      c.memoryPages,
+      c.stackPages,
+      JSON.stringify(c.irqs),
+      c.ports.map((p) => `${p.base.toString(16)}+${p.count}`).join(" "),
+      c.group ?? "-",
+    ]);
+    // biome-ignore format: one row per component reads as a table
     expect(summary).toEqual([
-      {
-        name: "uart",
-        role: "component",
-        kind: "driver",
-        package: "@sawmill/uart",
-        priority: 90,
-        memoryPages: 16,
-        stackPages: 2,
-        irqs: [4],
-        ports: uartPorts,
-        group: undefined,
-      },
-      {
-        name: "com2",
-        role: "component",
-        kind: "driver",
-        package: "@sawmill/uart",
-        priority: 85,
-        memoryPages: 16,
-        stackPages: 2,
-        irqs: [3],
-        ports: [{ base: 0x2f8, count: 8 }],
-        group: undefined,
-      },
-      {
-        name: "console",
-        role: "component",
-        kind: "server",
-        package: "@sawmill/console",
-        priority: 80,
-        memoryPages: 32,
-        stackPages: 4,
-        irqs: [],
-        ports: [],
-        group: undefined,
-      },
-      {
-        name: "libc",
-        role: "component",
-        kind: "library",
-        package: "@sawmill/libc",
-        priority: 0,
-        memoryPages: 0,
-        stackPages: 0,
-        irqs: [],
-        ports: [],
-        group: undefined,
-      },
-      {
-        name: "vfs",
-        role: "component",
-        kind: "server",
-        package: "@sawmill/vfs",
-        priority: 80,
-        memoryPages: 64,
-        stackPages: 2,
-        irqs: [],
-        ports: [],
-        group: "fs",
-      },
-      {
-        name: "ext2",
-        role: "component",
-        kind: "server",
-        package: "@sawmill/ext2",
-        priority: 80,
-        memoryPages: 64,
-        stackPages: 2,
-        irqs: [],
-        ports: [],
-        group: "fs",
-      },
-      {
-        name: "hello",
-        role: "application",
-        kind: "application",
-        package: "@acme/hello",
-        priority: 50,
-        memoryPages: 64,
-        stackPages: 2,
-        irqs: [],
-        ports: [],
-        group: undefined,
-      },
+      ["uart", "component", "driver", "@fixture/uart", 90, 16, 2, "[4]", "3f8+8", "-"],
+      ["com2", "component", "driver", "@fixture/uart", 85, 16, 2, "[3]", "2f8+8", "-"],
+      ["console", "component", "server", "@fixture/console", 80, 32, 4, "[]", "", "-"],
+      ["libc", "component", "library", "@fixture/libc", 0, 0, 0, "[]", "", "-"],
+      ["vfs", "component", "server", "@fixture/vfs", 80, 64, 2, "[]", "", "fs"],
+      ["ext2", "component", "server", "@fixture/ext2", 80, 64, 2, "[]", "", "fs"],
+      ["hello", "application", "application", "@acme/hello", 50, 64, 2, "[]", "", "-"],
     ]);
     const libc = components.find((c) => c.name === "libc")!;
     expect(libc.provides).toEqual({ interfaces: [], syscalls: ["write", "exit"] });
     expect(libc.requires).toEqual({ interfaces: ["console"], syscalls: [] });
-    expect(libc.entry).toBe(`${modules.dir}/node_modules/@sawmill/libc/assembly/index.ts`);
+    expect(libc.entry).toBe(`${modules.dir}/node_modules/@fixture/libc/assembly/index.ts`);
     expect(libc.package.version).toBe("1.0.0");
   });
 
