@@ -9,6 +9,9 @@
 
 import type { Field, Method, ScalarType } from "./model.js";
 
+/** Part of every interface's identity: raise it whenever the encoding below changes. */
+export const WIRE_VERSION = 1;
+
 export const BIND_LABEL = 0;
 
 export const Status = {

@@ -10,7 +10,7 @@ describe("interface identity", () => {
     const [iface] = parseIdl(
       "interface S {\n  /** @error BAD it is */\n  f(a: u32, p: BufferRange): bool;\n}",
     );
-    expect(canonicalText(iface)).toBe("interface S{1:f(u32,{u32,u32}):bool}errors{BAD=32}");
+    expect(canonicalText(iface)).toBe("idl1 interface S{1:f(u32,{u32,u32}):bool}errors{BAD=32}");
     expect(interfaceHash(iface)).toBe(fnv1a(canonicalText(iface)));
     // Published FNV-1a 32 test vectors.
     expect(fnv1a("")).toBe(0x811c9dc5);
