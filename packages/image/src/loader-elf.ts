@@ -22,7 +22,6 @@ import {
   edi,
   edx,
   esi,
-  type Label,
   m8,
   m16,
   m32,
@@ -123,13 +122,28 @@ function emitReadHeaders(a: Assembler): void {
   a.ret();
 }
 
-/** ebx walks the program headers; jumps to `end` after the last one (clobbers eax). */
-function emitHeaderLoopHead(a: Assembler, end: Label): void {
+/**
+ * Emits a loop over the PT_LOAD program headers that runs `body` with ebx at each (eax, ecx,
+ * esi and edi are free in the body), then `ret`.
+ */
+function emitForEachLoad(a: Assembler, body: () => void): void {
+  a.mov(ebx, PROGRAM_HEADERS);
+  const header = a.label();
+  const end = a.newLabel();
+  const next = a.newLabel();
   a.mov(eax, variable(PROGRAM_HEADER_COUNT));
   a.shl(eax, 5);
   a.add(eax, PROGRAM_HEADERS);
   a.cmp(ebx, eax);
   a.jcc("ae", end);
+  a.cmp(m32({ base: ebx }), PT_LOAD);
+  a.jcc("ne", next);
+  body();
+  a.bind(next);
+  a.add(ebx, 32);
+  a.jmp(header);
+  a.bind(end);
+  a.ret();
 }
 
 /** Copies each PT_LOAD's bytes that lie in the chunk now in the bounce buffer. */
@@ -140,64 +154,46 @@ function emitCopyChunk(a: Assembler): void {
   a.movzx(ebp, packetCount);
   a.shl(ebp, SECTOR_SHIFT);
   a.add(ebp, edx); // one past its last
-  a.mov(ebx, PROGRAM_HEADERS);
-  const header = a.label();
-  const end = a.newLabel();
-  const next = a.newLabel();
-  emitHeaderLoopHead(a, end);
-  a.cmp(m32({ base: ebx }), PT_LOAD);
-  a.jcc("ne", next);
-  const low = a.newLabel();
-  a.mov(esi, m32({ base: ebx, disp: 4 })); // lo = max(p_offset, chunk start)
-  a.cmp(esi, edx);
-  a.jcc("ae", low);
-  a.mov(esi, edx);
-  a.bind(low);
-  const high = a.newLabel();
-  a.mov(edi, m32({ base: ebx, disp: 4 })); // hi = min(p_offset + p_filesz, chunk end)
-  a.add(edi, m32({ base: ebx, disp: 16 }));
-  a.cmp(edi, ebp);
-  a.jcc("be", high);
-  a.mov(edi, ebp);
-  a.bind(high);
-  a.cmp(esi, edi);
-  a.jcc("ae", next);
-  a.mov(ecx, edi);
-  a.sub(ecx, esi);
-  a.mov(edi, esi);
-  a.sub(edi, m32({ base: ebx, disp: 4 }));
-  a.add(edi, m32({ base: ebx, disp: 12 })); // p_paddr + (lo − p_offset)
-  a.sub(esi, edx);
-  a.add(esi, BOUNCE_BUFFER);
-  a.rep().movsb();
-  a.bind(next);
-  a.add(ebx, 32);
-  a.jmp(header);
-  a.bind(end);
-  a.ret();
+  emitForEachLoad(a, () => {
+    const low = a.newLabel();
+    const high = a.newLabel();
+    const outside = a.newLabel();
+    a.mov(esi, m32({ base: ebx, disp: 4 })); // lo = max(p_offset, chunk start)
+    a.cmp(esi, edx);
+    a.jcc("ae", low);
+    a.mov(esi, edx);
+    a.bind(low);
+    a.mov(edi, m32({ base: ebx, disp: 4 })); // hi = min(p_offset + p_filesz, chunk end)
+    a.add(edi, m32({ base: ebx, disp: 16 }));
+    a.cmp(edi, ebp);
+    a.jcc("be", high);
+    a.mov(edi, ebp);
+    a.bind(high);
+    a.cmp(esi, edi);
+    a.jcc("ae", outside);
+    a.mov(ecx, edi);
+    a.sub(ecx, esi);
+    a.mov(edi, esi);
+    a.sub(edi, m32({ base: ebx, disp: 4 }));
+    a.add(edi, m32({ base: ebx, disp: 12 })); // p_paddr + (lo − p_offset)
+    a.sub(esi, edx);
+    a.add(esi, BOUNCE_BUFFER);
+    a.rep().movsb();
+    a.bind(outside);
+  });
 }
 
 /** Zeroes [p_paddr + p_filesz, p_paddr + p_memsz) of every PT_LOAD. */
 function emitZeroBss(a: Assembler): void {
   a.local(ZERO_BSS);
-  a.mov(ebx, PROGRAM_HEADERS);
-  const header = a.label();
-  const end = a.newLabel();
-  const next = a.newLabel();
-  emitHeaderLoopHead(a, end);
-  a.cmp(m32({ base: ebx }), PT_LOAD);
-  a.jcc("ne", next);
-  a.mov(edi, m32({ base: ebx, disp: 12 }));
-  a.add(edi, m32({ base: ebx, disp: 16 }));
-  a.mov(ecx, m32({ base: ebx, disp: 20 }));
-  a.sub(ecx, m32({ base: ebx, disp: 16 }));
-  a.xor(eax, eax);
-  a.rep().stosb();
-  a.bind(next);
-  a.add(ebx, 32);
-  a.jmp(header);
-  a.bind(end);
-  a.ret();
+  emitForEachLoad(a, () => {
+    a.mov(edi, m32({ base: ebx, disp: 12 }));
+    a.add(edi, m32({ base: ebx, disp: 16 }));
+    a.mov(ecx, m32({ base: ebx, disp: 20 }));
+    a.sub(ecx, m32({ base: ebx, disp: 16 }));
+    a.xor(eax, eax);
+    a.rep().stosb();
+  });
 }
 
 function emitElfData(a: Assembler, placement: ElfPlacement): void {
