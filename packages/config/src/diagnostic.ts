@@ -1,8 +1,8 @@
 /**
  * Diagnostics: one problem at one place in one file, said in the user's terms.
  *
- * Layer: configurator (host). Interface: `Diagnostic`, `formatDiagnostic`, `sortDiagnostics`,
- * `ConfigError`.
+ * Layer: configurator (host). Interface: `Diagnostic`, `SourceLocation`, `diagnosticAt`,
+ * `formatDiagnostic`, `sortDiagnostics`, `ConfigError`.
  * Invariant: line and column are 1-based; a diagnostic never carries a stack trace.
  */
 
@@ -11,11 +11,19 @@ export interface Position {
   col: number;
 }
 
-export interface Diagnostic extends Position {
+export interface SourceLocation extends Position {
   file: string;
+}
+
+export interface Diagnostic extends SourceLocation {
   message: string;
   /** What to do about it. */
   hint?: string;
+}
+
+/** A diagnostic at a location, e.g. a resolved component's `configuredAt`, for later build stages. */
+export function diagnosticAt(at: SourceLocation, message: string, hint?: string): Diagnostic {
+  return { file: at.file, line: at.line, col: at.col, message, ...(hint ? { hint } : {}) };
 }
 
 /** `file:line:col: message`, then the hint indented on the next line. */

@@ -3,15 +3,17 @@
  * validation, semantic checks and resolution of components by npm package name.
  *
  * Layer: configurator (host). Public interface: `loadConfig`, `checkConfig`, `checkConfigText`,
- * `formatDiagnostic`, `ConfigError`, the schemas, `resolvePackage`, the types.
+ * `formatDiagnostic`, `diagnosticAt`, `ConfigError`, the schemas, `resolvePackage`, the types.
  */
 
 export { SYSTEM_RESERVED_PAGES } from "./budget.js";
 export {
   ConfigError,
   type Diagnostic,
+  diagnosticAt,
   formatDiagnostic,
   type Position,
+  type SourceLocation,
   sortDiagnostics,
 } from "./diagnostic.js";
 export { DEFAULTS, defaultName, MAX_STACK_PAGES } from "./instances.js";

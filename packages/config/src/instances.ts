@@ -8,6 +8,7 @@
  * left out, so later checks see only usable components; `complete` tells them whether any was.
  */
 import { join } from "node:path";
+import type { SourceLocation } from "./diagnostic.js";
 import type { Placed, Report } from "./report.js";
 import { type ResolveOptions, resolvePackage } from "./resolve.js";
 import { sizeInPages } from "./sizes.js";
@@ -35,11 +36,15 @@ export interface Instances {
   complete: boolean;
 }
 
+/** Where a configuration path is in the file. */
+export type Locate = (path: readonly string[]) => SourceLocation;
+
 export function resolveInstances(
   config: ImageConfig,
   configPath: string,
   options: ResolveOptions,
   report: Report,
+  locate: Locate,
 ): Instances {
   const entries = [
     ...(config.components ?? []).map((entry, i) => ({
@@ -74,7 +79,7 @@ export function resolveInstances(
     }
     if (!kindFits(pkg, role, path, report)) continue;
     const set = new Set(Object.keys(entry));
-    const component = build(name, role, pkg, entry, { path, set, report });
+    const component = build(name, role, pkg, entry, { path, set, report, locate });
     if (component) placed.push({ component, path, set });
   }
   return { placed, names: new Set(names.keys()), complete: placed.length === entries.length };
@@ -106,6 +111,7 @@ interface Where {
   path: string[];
   set: ReadonlySet<string>;
   report: Report;
+  locate: Locate;
 }
 
 function build(
@@ -139,6 +145,7 @@ function build(
     ports: entry.ports ?? m.resources?.ports ?? [],
     provides: { interfaces: m.provides?.interfaces ?? [], syscalls: m.provides?.syscalls ?? [] },
     requires: { interfaces: m.requires?.interfaces ?? [], syscalls: m.requires?.syscalls ?? [] },
+    configuredAt: where.locate([...where.path, "package"]),
   };
 }
 

@@ -13,7 +13,7 @@ import { resolve } from "node:path";
 import { checkMemory } from "./budget.js";
 import { checkColocation } from "./colocation.js";
 import { ConfigError, type Diagnostic, sortDiagnostics } from "./diagnostic.js";
-import { resolveInstances } from "./instances.js";
+import { type Locate, resolveInstances } from "./instances.js";
 import { checkTaskCount } from "./limits.js";
 import type { Report } from "./report.js";
 import { checkRequirements } from "./requirements.js";
@@ -79,12 +79,19 @@ export function checkConfigText(file: string, text: string, options: LoadOptions
   }
   const config = source.data as ImageConfig;
   const diagnostics: Diagnostic[] = [];
-  const components = checkSemantics(config, resolve(file), options, reporter(source, diagnostics));
+  const locate = (path: readonly string[]) => ({ file, ...source.locate(path) });
+  const components = checkSemantics(config, resolve(file), options, reporter(source, diagnostics), locate);
   return { file, config, components, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function checkSemantics(config: ImageConfig, configPath: string, options: LoadOptions, report: Report) {
-  const { placed, names, complete } = resolveInstances(config, configPath, options, report);
+function checkSemantics(
+  config: ImageConfig,
+  configPath: string,
+  options: LoadOptions,
+  report: Report,
+  locate: Locate,
+) {
+  const { placed, names, complete } = resolveInstances(config, configPath, options, report, locate);
   checkColocation(config.colocate ?? {}, placed, names, report);
   checkResources(placed, report);
   checkTaskCount(placed, report);

@@ -4,6 +4,7 @@
  * Layer: configurator (host). Interface: types only.
  * Invariant: these mirror schema/*.ts; data is typed as these only after the schema accepted it.
  */
+import type { SourceLocation } from "./diagnostic.js";
 
 export type Kind = "driver" | "server" | "library" | "application";
 
@@ -83,4 +84,6 @@ export interface ResolvedComponent {
   group?: string;
   provides: { interfaces: string[]; syscalls: string[] };
   requires: { interfaces: string[]; syscalls: string[] };
+  /** Its entry's `package:` value in the configuration: where later stages report about it. */
+  configuredAt: SourceLocation;
 }

@@ -1,6 +1,6 @@
 // Valid configurations load into the typed configuration and fully resolved components.
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, checkConfig, loadConfig } from "../src/index.js";
+import { ConfigError, checkConfig, diagnosticAt, formatDiagnostic, loadConfig } from "../src/index.js";
 import { installFixtureModules } from "./fixture-modules.js";
 
 const modules = installFixtureModules();
@@ -63,6 +63,19 @@ describe("valid configurations", () => {
     expect(libc.requires).toEqual({ interfaces: ["console"], syscalls: [] });
     expect(libc.entry).toBe(`${modules.dir}/node_modules/@fixture/libc/assembly/index.ts`);
     expect(libc.package.version).toBe("1.0.0");
+  });
+
+  it("each component knows where it was configured, so later stages can report there", () => {
+    const { components } = loadConfig("test/valid/hello.yaml", options);
+    const hello = components.find((c) => c.name === "hello")!;
+    expect(hello.configuredAt).toEqual({ file: "test/valid/hello.yaml", line: 21, col: 14 });
+    const d = diagnosticAt(
+      hello.configuredAt,
+      `"hello" calls "open", which no configured component provides`,
+    );
+    expect(formatDiagnostic(d)).toBe(
+      `test/valid/hello.yaml:21:14: "hello" calls "open", which no configured component provides`,
+    );
   });
 
   it("a minimal configuration needs only a name and the target's memory", () => {
