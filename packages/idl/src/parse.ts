@@ -6,7 +6,8 @@
  * structs usable as parameter types. Errors are IdlError with `file:line:col: message`.
  * Invariants (checked here, relied on by the generators): parameter types are scalars, `Cap`,
  * `BufferRange` or structs of those scalars; a method returns void or a word-sized scalar; at most
- * one `Cap` parameter per method; every `@error` tag names an error once per method.
+ * one `Cap` parameter per method; every `@error` tag names an error once per method; no method
+ * or parameter name collides with a name the generated code uses, even after flattening.
  */
 
 import ts from "typescript";
@@ -17,6 +18,18 @@ export class IdlError extends Error {
   override readonly name = "IdlError";
 }
 
+/** Names the generated classes use themselves (client and server members). */
+const RESERVED_METHODS: ReadonlySet<string> = new Set([
+  "bind",
+  "constructor",
+  "result",
+  "badge",
+  "slot",
+  "dest",
+  "server",
+]);
+/** Names the generated method bodies use as locals or for the runtime module. */
+const RESERVED_PARAMS: ReadonlySet<string> = new Set(["idl", "mr", "server", "status", "this"]);
 const SCALARS: ReadonlySet<string> = new Set(["u8", "u16", "u32", "i32", "bool", "u64"]);
 const BUFFER_RANGE: IdlType = {
   kind: "struct",
@@ -53,10 +66,16 @@ class Reader {
 
   private method(node: ts.MethodSignature, number: number, errors: ErrorDecl[]): Method {
     const name = node.name.getText(this.file);
+    if (RESERVED_METHODS.has(name))
+      throw this.error(node.name, `method name ${name} is taken by the generated code`);
     const params = node.parameters.map((p) => {
-      if (p.type === undefined) throw this.error(p, `parameter ${p.name.getText(this.file)} needs a type`);
-      return { name: p.name.getText(this.file), type: this.type(p.type) };
+      const param = p.name.getText(this.file);
+      if (p.type === undefined) throw this.error(p, `parameter ${param} needs a type`);
+      if (RESERVED_PARAMS.has(param))
+        throw this.error(p, `parameter name ${param} is taken by the generated code`);
+      return { name: param, type: this.type(p.type) };
     });
+    this.checkFlatNames(node, params);
     if (params.filter((p) => p.type.kind === "cap").length > 1)
       throw this.error(node, `${name}: at most one Cap parameter per method`);
     return {
@@ -67,6 +86,21 @@ class Reader {
       doc: docText(node),
       errors: this.methodErrors(node, errors),
     };
+  }
+
+  /** Struct parameters become `param_field` parameters: they must not collide with each other. */
+  private checkFlatNames(node: ts.MethodSignature, params: readonly Field[]): void {
+    const seen = new Set<string>();
+    for (const p of params) {
+      const names =
+        p.type.kind === "struct"
+          ? p.type.fields.map((f) => `${p.name}_${f.name.replaceAll(".", "_")}`)
+          : [p.name];
+      for (const n of names) {
+        if (seen.has(n)) throw this.error(node, `parameter ${n} appears twice once structs are flattened`);
+        seen.add(n);
+      }
+    }
   }
 
   private returns(node: ts.MethodSignature): ScalarType | null {

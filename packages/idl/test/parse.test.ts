@@ -63,6 +63,12 @@ describe("parseIdl", () => {
       "1:15: struct field c: a Cap travels only as a parameter",
     ],
     ["interface S {\n  /** @error lower case */\n  f(): void;\n}", "2:7: write @error NAME description"],
+    ["interface S { bind(): void; }", "1:15: method name bind is taken by the generated code"],
+    ["interface S { f(idl: u32): void; }", "1:17: parameter name idl is taken by the generated code"],
+    [
+      "interface P { x: u32 }\ninterface S { f(p: P, p_x: u32): void; }",
+      "2:15: parameter p_x appears twice once structs are flattened",
+    ],
   ])("rejects %j with file:line:col", (text, message) => {
     expect(() => parseIdl(text, "x.idl.ts")).toThrow(IdlError);
     expect(() => parseIdl(text, "x.idl.ts")).toThrow(`x.idl.ts:${message}`);
