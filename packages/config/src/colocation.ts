@@ -33,7 +33,7 @@ export function checkColocation(
     if (members.length < 2) {
       report(
         path,
-        `colocation group "${group}" has only one member`,
+        `colocation group "${group}" has ${members.length === 0 ? "no members" : "only one member"}`,
         "a group needs at least two components; one alone already has its own address space",
       );
     }

@@ -87,8 +87,12 @@ function childOf(node: Node | null, segment: string): Step | undefined {
   return undefined;
 }
 
-/** The parser's message in the diagnostic's style; a duplicate key is named (`rest` starts at it). */
+/**
+ * The parser's message in the diagnostic's style; a duplicate key is named (`rest` starts at it),
+ * and the message that speaks of the parser's own API is replaced.
+ */
 function syntaxMessage(code: string, message: string, rest: string): string {
+  if (code === "MULTIPLE_DOCS") return "the file holds more than one YAML document";
   if (code === "DUPLICATE_KEY") {
     const key = /^["']?([^"':\n]*)/.exec(rest)?.[1].trim();
     return `the key "${key}" appears twice in one mapping`;
