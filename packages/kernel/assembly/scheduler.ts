@@ -29,9 +29,9 @@ import {
   THREAD_PRIORITY,
   THREAD_STATE,
   THREAD_TIMESLICE,
+  TIMESLICE_TICKS,
 } from "./generated/layout";
 
-export const TIMESLICE_TICKS: u32 = 5;
 const LEVELS: u32 = 256;
 
 const readyLevels = memory.data(LEVELS / 8);

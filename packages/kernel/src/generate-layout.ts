@@ -57,6 +57,7 @@ export function generateAssemblyLayout(): string {
   }
   const singles: Record<string, number> = {
     FRAME_END: layout.FRAME_END,
+    TIMESLICE_TICKS: layout.TIMESLICE_TICKS,
     EXCEPTION_VECTORS: layout.EXCEPTION_VECTORS,
     IRQ_LINES: layout.IRQ_LINES,
     IDT_GATES: layout.IDT_GATES,

@@ -63,6 +63,8 @@ export const Vector = {
 } as const;
 
 export const EXCEPTION_VECTORS = 32;
+/** Timer ticks a thread runs before others of its priority get their turn (scheduler, fast path). */
+export const TIMESLICE_TICKS = 5;
 export const IRQ_LINES = 16;
 export const IDT_GATES = 256;
 export const IO_BITMAP_BYTES = 8192;

@@ -227,6 +227,7 @@ export const ENDPOINT_ID: u32 = 0xc;
 export const ENDPOINT_SIZE: u32 = 0x10;
 
 export const FRAME_END: u32 = 0x3c;
+export const TIMESLICE_TICKS: u32 = 0x5;
 export const EXCEPTION_VECTORS: u32 = 0x20;
 export const IRQ_LINES: u32 = 0x10;
 export const IDT_GATES: u32 = 0x100;

@@ -53,7 +53,7 @@ import {
   m16,
   m32,
 } from "@sawmill/x86";
-import { ErrorCode, Right, Syscall, Tag, ThreadState } from "../abi.js";
+import { CapType, ErrorCode, Right, Syscall, Tag, ThreadState } from "../abi.js";
 import {
   Address,
   Capability,
@@ -67,6 +67,7 @@ import {
   sizeOf,
   Task,
   Thread,
+  TIMESLICE_TICKS,
   TSS_ESP0,
   TSS_IO_MAP_BASE,
   TSS_SIZE,
@@ -114,12 +115,11 @@ const CPU_IRQ_PENDING = Address.CPU + offsetOf(Cpu, "IRQ_PENDING");
 const CPU_IO_MAP_OWNER = Address.CPU + offsetOf(Cpu, "IO_MAP_OWNER");
 const UTCB_DESCRIPTOR = Address.GDT + (Selector.UTCB & ~7);
 const NO_IO_MAP = 0xffff;
+/** Bits 0–7 of a slot's TYPE_RIGHTS word are its type (assembly/captable.ts). */
 const TYPE_MASK = 0xff;
-const ENDPOINT_TYPE = 1;
-/** ecx below this: at most REGISTER words untyped, no typed items, nothing above bit 27. */
+/** ecx below this: at most 4 untyped words, no typed items, nothing above. */
 const REGISTER_ONLY_LIMIT = 5 << Tag.WORDS_SHIFT;
 const RECEIVE_TIMEOUT_MASK = 0xffff_0000;
-const TIMESLICE_TICKS = 5;
 const MARKER_PORT = 0x524;
 const STAMP_PORT = 0x52c;
 /** Markers save eax/edx in the current TCB's frame page, far past its fields (esp = TCB: ss, flat). */
@@ -193,7 +193,7 @@ class FastPath {
     a.add(eax, m32({ base: ebp, disp: K("CAPS") }));
     a.mov(ebp, m32({ base: eax, disp: C("TYPE_RIGHTS") }));
     a.and(ebp, TYPE_MASK | right);
-    a.cmp(ebp, ENDPOINT_TYPE | right);
+    a.cmp(ebp, CapType.ENDPOINT | right);
     a.jcc("ne", this.decline); // an endpoint, with the right this call needs
     a.mov(ebp, m32({ base: eax, disp: C("OBJECT") }));
     this.mark(FAST_PATH_MARKERS.CAP_FOUND);
