@@ -19,5 +19,12 @@ export type { KernelEntryOptions } from "./entry/index.js";
 export * as layout from "./layout.js";
 export { buildSystemImage, type SystemImageInput } from "./system-image.js";
 export { buildComponent, type Component, type ComponentOptions } from "./user/component.js";
-export { ABORT_EXIT_CODE, TRAP_EXIT_BASE } from "./user/runtime.js";
-export { SYSCALL_STUBS } from "./user/stubs.js";
+export {
+  ABORT_EXIT_CODE,
+  assembleUserRuntime,
+  TRAP_EXIT_BASE,
+  USER_ENTRY,
+  USER_PREFIX,
+  type UserRuntimeOptions,
+} from "./user/runtime.js";
+export { assembleSyscallStubs, STUB_MODULE, SYSCALL_STUBS } from "./user/stubs.js";

@@ -1,0 +1,10 @@
+import type { u32 } from "@sawmill/idl/types";
+
+/** A serial line: bytes out, packed four to a word so a call fits the registers. */
+export interface Serial {
+  /**
+   * Sends the first `count` bytes of w0 w1 w2 (little-endian, w0 first); result: bytes sent.
+   * @error TOO_LONG count is over 12
+   */
+  put(count: u32, w0: u32, w1: u32, w2: u32): u32;
+}
