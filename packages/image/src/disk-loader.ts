@@ -5,7 +5,8 @@
  * 0x7C00 on (sector 0 = boot sector, then the loader's sectors), with the loader's size.
  *
  * Flow: boot sector (boot-sector.ts) reads the loader to 0x7E00 → real mode: A20 on (int 15h
- * AX=2401h, then the fast A20 gate at port 0x92), our GDT, protected mode → 32-bit: E820 memory
+ * AX=2401h, then the fast A20 gate at port 0x92), our GDT, protected mode → 32-bit: A20 really
+ * on (a write at 1 MiB + x must not show at x), E820 memory
  * map (loader-memory-map.ts), check that the kernel's last byte is below the top of the RAM
  * that starts at 1 MiB, stream the ELF's PT_LOAD segments into place (loader-elf.ts), write
  * the multiboot information and jump to e_entry with EAX = 0x2BADB002, EBX = its address —
@@ -78,6 +79,7 @@ const COM1 = 0x3f8;
 const VGA_TEXT = 0xb8000;
 
 const Message = {
+  a20: "disk_message_a20",
   memoryMap: "disk_message_memory_map",
   disk: "disk_message_disk",
   memory: "disk_message_memory",
@@ -127,6 +129,7 @@ function emitMain(a: Assembler): void {
   for (const segment of [ds, es, fs, gs, ss]) a.mov(segment, eax);
   a.mov(esp, STACK_TOP);
   a.cld();
+  emitCheckA20(a);
   a.mov(edi, MULTIBOOT_INFO);
   a.mov(ecx, MULTIBOOT_INFO_SIZE / 4);
   a.xor(eax, eax);
@@ -141,6 +144,14 @@ function emitMain(a: Assembler): void {
   a.mov(eax, MULTIBOOT_BOOTLOADER_MAGIC);
   a.mov(ebx, MULTIBOOT_INFO);
   a.jmp(m32({ symbol: ELF_ENTRY }));
+}
+
+/** With A20 off, the write 1 MiB up lands on the word below (which the info zeroing then clears). */
+function emitCheckA20(a: Assembler): void {
+  a.mov(m32({ disp: MULTIBOOT_INFO }), 0);
+  a.mov(m32({ disp: MULTIBOOT_INFO + 0x100000 }), 0xa20a20a2);
+  a.cmp(m32({ disp: MULTIBOOT_INFO }), 0);
+  a.jcc("ne", Message.a20);
 }
 
 /** Each message symbol is a failure target: print its line on COM1 and the screen, halt. */
@@ -178,6 +189,7 @@ function emitLoaderData(a: Assembler, parameters: LoaderParameters): void {
   a.local(LOADER_NAME);
   text(parameters.loaderName);
   const lines: Record<keyof typeof Message, string> = {
+    a20: "the A20 gate stays closed (memory above 1 MiB wraps around)",
     memoryMap: "no memory map from the BIOS (int 15h E820)",
     disk: "cannot read the kernel from the disk (int 13h)",
     memory: "not enough memory: the kernel ends beyond the RAM above 1 MiB",
