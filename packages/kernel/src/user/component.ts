@@ -9,6 +9,7 @@
 import { compileFile } from "@sawmill/as-compiler";
 import { type LinkedImage, link, writeComponentElf } from "@sawmill/image";
 import { compileModule } from "@sawmill/wasm-x86";
+import type { X86Object } from "@sawmill/x86";
 import { Address } from "../layout.js";
 import { assembleUserRuntime, USER_ENTRY, USER_PREFIX } from "./runtime.js";
 import { assembleSyscallStubs, STUB_MODULE } from "./stubs.js";
@@ -21,6 +22,8 @@ export interface ComponentOptions {
   readonly entry?: string;
   /** Most wasm pages (64 KiB) the component's memory may grow to, default 16. */
   readonly maxPages?: number;
+  /** More objects to link, e.g. the IDL's x86 stubs the component imports. */
+  readonly extraObjects?: readonly X86Object[];
 }
 
 export interface Component {
@@ -50,9 +53,12 @@ export async function buildComponent(source: string, options: ComponentOptions =
     initialPages: compiled.memory?.initialPages ?? 0,
     maxPages: options.maxPages ?? 16,
   });
-  const image = link([runtime, compiled.object, assembleSyscallStubs(syscalls)], {
-    base: Address.USER_IMAGE,
-    entry: USER_ENTRY,
-  });
+  const image = link(
+    [runtime, compiled.object, assembleSyscallStubs(syscalls), ...(options.extraObjects ?? [])],
+    {
+      base: Address.USER_IMAGE,
+      entry: USER_ENTRY,
+    },
+  );
   return { elf: writeComponentElf(image), image, syscalls };
 }
