@@ -14,8 +14,8 @@ import { countTick, TIMER_LINE } from "./timer";
 export function interrupt(line: u32): void {
   if (!spurious(line)) {
     acknowledge(line);
+    irqRaised(line); // first: a thread whose receive times out at this tick still gets it
     if (line == TIMER_LINE) timerTick();
-    irqRaised(line);
   }
   schedule();
 }

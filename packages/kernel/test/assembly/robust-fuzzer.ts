@@ -5,7 +5,7 @@
 // of slot 1: MR0 = DONE_MAGIC, MR1 = calls made, MR2 = how many returned OK.
 //
 // What it holds (robust-root.ts gives it): 1 its pager endpoint (send, badged: reports),
-// 2 a factory, 3 the server's endpoint (send + grant), 4 an IRQ capability for lines 3, 5, 7, 9–11 and 15,
+// 2 a factory, 3 the server's endpoint (send + grant), 4 an IRQ capability for lines 0 (the timer), 3, 5, 7, 9–11 and 15,
 // 5 an IO_PORTS capability for 0x1000–0x10FF; it keeps copies and puts them back every 256
 // calls, so random CAP_DELETEs do not end the interesting part early. Whatever it creates lands
 // in random slots.
