@@ -8,6 +8,8 @@ import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
+  A,
+  B,
   check,
   childPage,
   faultAddress,
@@ -24,10 +26,6 @@ import {
 } from "./memory-lib";
 import { ROLE_MAP_MANY, ROLE_RECEIVE_MANY } from "./memory-roles";
 
-const A: u32 = 1;
-const B: u32 = 2;
-const CHANNEL: u32 = 5;
-const CHILD_CHANNEL: u32 = 2;
 const PAGE: u32 = 4096;
 const REGION: u32 = 0x5040_0000;
 const WINDOW: u32 = 0x5080_0000;
@@ -39,7 +37,7 @@ let granted = false;
 function setUp(): void {
   pages = takeAligned(4);
   for (let i: u32 = 0; i < 4; i++) store<u32>(wasmOf(pages + i * PAGE), MARKER + i);
-  startPair(A, ROLE_MAP_MANY, REGION, B, ROLE_RECEIVE_MANY, WINDOW, CHANNEL, CHILD_CHANNEL);
+  startPair(ROLE_MAP_MANY, REGION, ROLE_RECEIVE_MANY, WINDOW);
 }
 
 function fault(who: u32, address: u32): u32 {

@@ -143,28 +143,26 @@ export function giveCap(n: u32, slot: u32, toSlot: u32, rights: u32): void {
   check(capCopy(slot, CHILD_SLOTS + 4 * n, toSlot, 0, rights) == ERROR_OK, 0xf7);
 }
 
+/** The pair startPair makes: child A (badge 1, priority 50) and B (badge 2, priority 60). */
+export const A: u32 = 1;
+export const B: u32 = 2;
+/** Root's endpoint from A to B, and its slot in both children's tables. */
+const CHANNEL: u32 = 5;
+const CHILD_CHANNEL: u32 = 2;
+
 /**
- * Starts children a (role ra, argument x) and b (role rb, argument y) at priorities 50 and 60
- * with root's new endpoint `channel` in slot `childChannel` of both: a may send with items, b
- * receives. Each main gets (role, argument, childChannel, n).
+ * Starts A (role ra, argument x) and B (role rb, argument y) with a new endpoint in slot 2 of
+ * both: A may send on it with items, B receives. Each main gets (role, argument, 2, badge).
+ * B outranks A, root (the pager, 100) outranks both: the order of events is deterministic.
  */
-export function startPair(
-  a: u32,
-  ra: u32,
-  x: u32,
-  b: u32,
-  rb: u32,
-  y: u32,
-  channel: u32,
-  childChannel: u32,
-): void {
-  check(endpointCreate(ROOT_SLOT_FACTORY, channel) == ERROR_OK, 0xfd);
-  createChild(a, 50, ra, x, childChannel);
-  createChild(b, 60, rb, y, childChannel);
-  giveCap(a, channel, childChannel, RIGHT_SEND | RIGHT_GRANT);
-  giveCap(b, channel, childChannel, RIGHT_RECEIVE);
-  startChild(a);
-  startChild(b);
+export function startPair(ra: u32, x: u32, rb: u32, y: u32): void {
+  check(endpointCreate(ROOT_SLOT_FACTORY, CHANNEL) == ERROR_OK, 0xfd);
+  createChild(A, 50, ra, x, CHILD_CHANNEL);
+  createChild(B, 60, rb, y, CHILD_CHANNEL);
+  giveCap(A, CHANNEL, CHILD_CHANNEL, RIGHT_SEND | RIGHT_GRANT);
+  giveCap(B, CHANNEL, CHILD_CHANNEL, RIGHT_RECEIVE);
+  startChild(A);
+  startChild(B);
 }
 
 export function startChild(n: u32): void {

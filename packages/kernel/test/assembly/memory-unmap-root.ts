@@ -8,6 +8,8 @@ import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW, unmap } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
+  A,
+  B,
   check,
   childPage,
   faultAddress,
@@ -24,11 +26,6 @@ import {
 } from "./memory-lib";
 import { ROLE_MAP_ON, ROLE_RECEIVE } from "./memory-roles";
 
-const A: u32 = 1;
-const B: u32 = 2;
-/** Root's endpoint from A to B, and its slot in both children's tables. */
-const CHANNEL: u32 = 5;
-const CHILD_CHANNEL: u32 = 2;
 const SHARED: u32 = 0x5040_0000;
 const RECEIVED_AT: u32 = 0x5060_0000;
 const MARKER: u32 = 0x5eed_0001;
@@ -39,7 +36,7 @@ let unmapped = false;
 function setUp(): void {
   page = takePage();
   store<u32>(wasmOf(page), MARKER);
-  startPair(A, ROLE_MAP_ON, SHARED, B, ROLE_RECEIVE, RECEIVED_AT, CHANNEL, CHILD_CHANNEL);
+  startPair(ROLE_MAP_ON, SHARED, ROLE_RECEIVE, RECEIVED_AT);
 }
 
 /** B has read the page A mapped to it: revoke everything derived from root's page. */
