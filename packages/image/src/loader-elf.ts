@@ -12,20 +12,7 @@
  * inside the chunk goes to p_paddr + (position − p_offset). File offsets are 32-bit: the ELF is
  * smaller than 4 GiB. A failed read → `failed`.
  */
-import {
-  type Assembler,
-  cx,
-  eax,
-  ebp,
-  ebx,
-  ecx,
-  edi,
-  edx,
-  esi,
-  m8,
-  m16,
-  m32,
-} from "@sawmill/x86";
+import { type Assembler, cx, eax, ebp, ebx, ecx, edi, edx, esi, m8, m16, m32 } from "@sawmill/x86";
 import { BOOT_DRIVE } from "./boot-sector.js";
 import { BOUNCE_BUFFER, CHUNK_SECTORS, PROGRAM_HEADERS } from "./disk-layout.js";
 import {
