@@ -5,7 +5,9 @@
  * the CPU pushes none) and the vector — then joins the common entry: `pushad` completes the
  * frame (in the current thread's TCB when the CPU came from ring 3, because TSS.esp0 points at
  * the TCB's FRAME_END), ds/es are reset to the flat data selector (a user task cannot make the
- * kernel use its segments), the kernel stack is taken and `trap(frame)` runs. Every path back to
+ * kernel use its segments), the direction flag is cleared, the kernel stack is taken and
+ * `trap(frame)` runs. The system-call gate's stub runs the IPC fast path (fastpath.ts) first,
+ * which joins the common entry after `pushad` when it declines. Every path back to
  * user level goes through the exit: restore the current thread's frame and `iretd`.
  *
  * Gates: exceptions and IRQs are DPL-0 interrupt gates (a user `int 13` is a #GP), the system
@@ -92,6 +94,7 @@ function emitCommonEntry(a: Assembler): void {
   a.mov(eax, Selector.USER_DATA);
   a.mov(ds, eax);
   a.mov(es, eax);
+  a.cld(); // the user's direction flag must not reverse the kernel's string instructions
   a.mov(eax, esp);
   a.mov(esp, Address.KERNEL_STACK_TOP);
   a.push(eax);
