@@ -11,6 +11,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type LoadedConfig, loadConfig, type ResolvedComponent, sizeInBytes } from "@sawmill/config";
 import { type BootManifest, MANIFEST_ENTRY_NAME, writeBootManifest, writeDiskImage } from "@sawmill/image";
 import { buildSystemImage } from "@sawmill/kernel";
@@ -35,7 +36,9 @@ export async function buildImage(configPath: string, options: BuildOptions = {})
     options.searchPaths === undefined ? {} : { searchPaths: options.searchPaths },
   );
   const cache = new BuildCache(options.cacheDir ?? defaultCacheDir(dirname(resolve(configPath))));
-  const stageRoot = join(cache.dir, "stage");
+  // Staged sources live in the node_modules that holds this package, where asc finds the
+  // packages they import (@sawmill/kernel, @sawmill/idl, @sawmill/libc, ...).
+  const stageRoot = join(defaultCacheDir(fileURLToPath(new URL(".", import.meta.url))), "stage");
 
   const appCalls = new Map<string, string[]>();
   for (const app of loaded.components.filter((c) => c.role === "application")) {
