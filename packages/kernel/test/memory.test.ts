@@ -63,11 +63,14 @@ describe("memory", () => {
     expect(result.exitCode).toBe(0x62);
   });
 
-  it("places flexpages of different sizes as L4 does; grant moves a page; a task's end revokes", async () => {
+  it("places flexpages of different sizes as L4 does; grant moves a page (read-only: and what derives from it); a task's end revokes", async () => {
     const result = await bootWithChild("memory-grant-root.ts", true);
     expect(result.serial).toContain("A: root's 16 KiB flexpage arrived page by page");
     expect(result.serial).toContain("B: 16 KiB landed at the start of my 32 KiB window");
     expect(result.serial).toContain("B: the granted page says 0x4a110001");
+    expect(result.serial).toContain(
+      "root: B's write through a mapping derived from a read-only grant faulted",
+    );
     expect(result.serial).toContain("root: B's write through the granted page reached root's frame");
     expect(result.serial).toContain("root: A faulted on the page it granted away; refused");
     expect(result.serial).toContain("B: after A's end the granted page still says 0x0000600d");

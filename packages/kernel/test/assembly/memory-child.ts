@@ -96,14 +96,17 @@ function holdsMarkers(va: u32, pages: u32): bool {
   return true;
 }
 
-/** Maps four pages root gave it to B in one item, then grants B its second page. */
+/** Maps four pages root gave it to B in one item, then grants B its second page, and its fourth read-only. */
 function mapMany(va: u32, channel: u32): void {
   debugPrint(holdsMarkers(va, 4) ? "A: root's 16 KiB flexpage arrived page by page\n" : "A: wrong pages\n");
   setMR(0, mapItem(va));
-  setMR(1, fpage(va, PAGE_BITS + 2, RIGHTS_RO));
+  setMR(1, fpage(va, PAGE_BITS + 2, RIGHTS_RW));
   send(channel, makeTag(2, 0, 1), 0);
   setMR(0, grantItem(va + PAGE));
   setMR(1, fpage(va + PAGE, PAGE_BITS, RIGHTS_RW));
+  send(channel, makeTag(3, 0, 1), 0);
+  setMR(0, grantItem(va + 3 * PAGE));
+  setMR(1, fpage(va + 3 * PAGE, PAGE_BITS, RIGHTS_RO));
   send(channel, makeTag(3, 0, 1), 0);
   debugPrint("A: granted its second page; touching it\n");
   printHex(peek(va + PAGE));
@@ -111,8 +114,10 @@ function mapMany(va: u32, channel: u32): void {
 }
 
 /**
- * Takes A's four pages into a 32 KiB window, then the granted page, and writes through it;
- * after A has been ended, the granted page is still B's but what A mapped to B is gone.
+ * Takes A's four pages into a 32 KiB window, then the granted page, and writes through it; after
+ * A grants its fourth page read-only, B's mapping derived from that page is read-only too (root
+ * sees the write fault). After A has been ended, the granted page is still B's but what A mapped
+ * to B is gone.
  */
 function receiveMany(window: u32, channel: u32): void {
   setBR(0, fpage(window, PAGE_BITS + 3, 0));
@@ -127,6 +132,11 @@ function receiveMany(window: u32, channel: u32): void {
   printHex(peek(granted));
   debugPrint("\n");
   poke(granted, 0x600d);
+  poke(window + 3 * PAGE, 0x1111); // still writable: derived from A's writable page
+  setBR(0, fpage(window + 9 * PAGE, PAGE_BITS, 0));
+  recv(channel, 0);
+  debugPrint("B: A granted its fourth page read-only; writing through my mapping derived from it\n");
+  poke(window + 3 * PAGE, 0x3333);
   report(6, peek(window + PAGE));
   recv(channel, timeouts(0, 5)); // nobody sends: a pause in which A runs and is ended
   debugPrint("B: after A's end the granted page still says ");

@@ -2,10 +2,19 @@
 // 16 KiB flexpage of its own, the send base picking the faulting page (the window of a fault is
 // that page); A maps all four pages to B in one item, into B's 32 KiB window; A then grants B
 // its second page and loses it (root sees A fault there and refuses, which ends A); B writes
-// through the granted page and root finds the write in its own frame; after A's end B still has
-// the granted page but not the pages A had mapped to it. Priorities: B 60 > A 50, root 100.
+// through the granted page and root finds the write in its own frame; A grants its fourth page
+// read-only, and B's write through the mapping it derived from that page, writable before,
+// faults. After A's end B still has the granted page but not the pages A had mapped to it.
+// Priorities: B 60 > A 50, root 100.
 import { getMR, makeTag, replyRecv } from "@sawmill/kernel/assembly/user/ipc";
-import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import {
+  FAULT_PRESENT,
+  FAULT_USER,
+  FAULT_WRITE,
+  fpage,
+  PAGE_BITS,
+  RIGHTS_RW,
+} from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import {
   A,
@@ -41,6 +50,7 @@ function setUp(): void {
 }
 
 function fault(who: u32, address: u32): u32 {
+  if (who == B && address == WINDOW + 3 * PAGE && !granted) return restrictedWrite();
   if (who == B && address - WINDOW < 8 * PAGE) lostWithA(address);
   const offset = address - REGION;
   if (who != A || offset >= 4 * PAGE) return mapReply(childPage(address));
@@ -48,6 +58,17 @@ function fault(who: u32, address: u32): u32 {
   check(offset >> 12 == 1, 0x91);
   debugPrint("root: A faulted on the page it granted away; refused\n");
   return mapReply(0);
+}
+
+/**
+ * B wrote through its mapping of A's fourth page after A granted that page on read-only: the
+ * grant took the write right from what was derived from it too. Root maps its own page there.
+ */
+function restrictedWrite(): u32 {
+  check(getMR(2) == (FAULT_PRESENT | FAULT_WRITE | FAULT_USER), 0x95);
+  check(load<u32>(wasmOf(pages + 3 * PAGE)) == 0x1111, 0x97); // B's write before the grant went through
+  debugPrint("root: B's write through a mapping derived from a read-only grant faulted\n");
+  return mapReply(fpage(pages + 3 * PAGE, PAGE_BITS, RIGHTS_RW));
 }
 
 /** B's fault on a page A had mapped to it: A's end took it away. */
@@ -61,6 +82,7 @@ function lostWithA(address: u32): void {
 function written(): u32 {
   check(getMR(0) == 0x600d, 0x92);
   check(load<u32>(wasmOf(pages + PAGE)) == 0x600d, 0x93);
+  check(load<u32>(wasmOf(pages + 3 * PAGE)) == 0x3333, 0x96);
   debugPrint("root: B's write through the granted page reached root's frame\n");
   granted = true;
   return makeTag(0, 0, 0);
