@@ -58,7 +58,7 @@ export const CHILD_UTCB: u32 = 0xbfff_f000;
 export const CHILD_REPORT_SLOT: u32 = 1;
 /** Root's endpoint for page faults and reports. */
 export const PAGER: u32 = 4;
-/** Root's slots for child n: task 20 + 4n, thread 21 + 4n, badged pager cap 22 + 4n (14, 15 are the kernel's). */
+/** Root's slots for child n: task 20 + 4n, thread 21 + 4n, badged pager cap 22 + 4n (not 14, 15). */
 const CHILD_SLOTS: u32 = 20;
 
 let nextFree: u32 = 0;
