@@ -3,7 +3,7 @@
 // cache on a rebuild, and byte-identical output from a build with an empty cache.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSeaBios } from "@sawmill/emulator";
+import { bootQemuDisk, loadSeaBios, qemuAvailable } from "@sawmill/emulator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BuildResult, buildImage, inspectImage } from "../src/index.js";
 import { HELLO_YAML, runUntil, tempDir } from "./support.js";
@@ -57,6 +57,18 @@ describe("configs/hello.yaml", () => {
     expect(run.found).toBe(true);
     expect(run.serial).toContain("SawMill kernel");
   }, 120_000);
+
+  it.skipIf(!qemuAvailable())(
+    "boots from the raw disk image in QEMU",
+    async () => {
+      // The image never ends the machine (hello exits its task only): the run ends at the time limit.
+      const disk = new Uint8Array(readFileSync(first.files.disk));
+      const run = await bootQemuDisk(disk, { memoryMiB: 32, timeoutMs: 20_000 });
+      expect(run.serial).toContain("[root] started hello");
+      expect(run.serial).toContain(GREETING);
+    },
+    60_000,
+  );
 
   it("draws the graph: three task boxes, two IPC edges", () => {
     const svg = readFileSync(first.files.graph, "utf8");
