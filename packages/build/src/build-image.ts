@@ -42,7 +42,7 @@ export async function buildImage(configPath: string, options: BuildOptions = {})
 
   const appCalls = new Map<string, string[]>();
   for (const app of loaded.components.filter((c) => c.role === "application")) {
-    const calls = libcImports(await compileWasm(stageApplication(app), cache, stageRoot));
+    const calls = libcImports(await compileWasm(stageApplication(app), cache, stageRoot, app.name));
     appCalls.set(app.name, calls);
     progress({
       step: "closure",

@@ -13,9 +13,9 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { compileFile } from "@sawmill/as-compiler";
+import { AscError, compileFile } from "@sawmill/as-compiler";
 import { assembleIdlStubs } from "@sawmill/idl";
-import { link, writeComponentElf } from "@sawmill/image";
+import { LinkError, link, writeComponentElf } from "@sawmill/image";
 import { assembleSyscallStubs, assembleUserRuntime, layout, STUB_MODULE, USER_ENTRY } from "@sawmill/kernel";
 import { type CompiledModule, compileModule } from "@sawmill/wasm-x86";
 import { Assembler, type X86Object } from "@sawmill/x86";
@@ -45,6 +45,7 @@ export async function compileWasm(
   source: ModuleSource,
   cache: BuildCache,
   stageRoot: string,
+  subject: string,
 ): Promise<Uint8Array> {
   const key = hashOf(toolchainHash(), hashTree(source.files), source.entry, source.flags);
   return cache.through("wasm", key, async () => {
@@ -53,7 +54,15 @@ export async function compileWasm(
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
-    return compileFile(join(dir, source.entry), { flags: source.flags });
+    try {
+      return await compileFile(join(dir, source.entry), { flags: source.flags });
+    } catch (error) {
+      if (!(error instanceof AscError)) throw error;
+      throw new BuildError(
+        `${subject}: the AssemblyScript does not compile\n${error.message.split(`${dir}/`).join("")}`,
+        "paths are <component>/<file in its package's assembly/ folder>; slots.ts, resources.ts and the interface modules are generated",
+      );
+    }
   });
 }
 
@@ -78,7 +87,7 @@ export async function buildTask(
   }
   const compiled: CompiledModule[] = [];
   for (const m of modules) {
-    const wasm = await compileWasm(m, cache, stageRoot);
+    const wasm = await compileWasm(m, cache, stageRoot, task.name);
     compiled.push(compileModule(wasm, { memoryBase: USER_MEMORY, prefix: m.prefix }));
   }
   const built = linkTask(task, modules, compiled, totalPages(task, memoryPages));
@@ -127,7 +136,7 @@ function linkTask(
   ];
   if (imports.some((i) => i.module === IDL_MODULE))
     objects.push(assembleIdlStubs({ memoryBase: USER_MEMORY }));
-  const image = link(objects, { base: USER_IMAGE, entry: USER_ENTRY });
+  const image = linkObjects(task, objects);
   const elf = writeComponentElf(image);
   const size = { text: 0, rodata: 0, data: 0, elf: elf.length };
   for (const s of image.segments) {
@@ -136,6 +145,18 @@ function linkTask(
     else size.rodata += s.memSize;
   }
   return { name: task.name, elf, size, kernelCalls, cached: false };
+}
+
+function linkObjects(task: PlannedTask, objects: X86Object[]): ReturnType<typeof link> {
+  try {
+    return link(objects, { base: USER_IMAGE, entry: USER_ENTRY });
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+    throw new BuildError(
+      `${task.name}: linking its component image failed: ${error.message}`,
+      "an undefined symbol is an import nothing provides: a function of the sys, idl or libc module that does not exist",
+    );
+  }
 }
 
 /** `__sawmill_start`: calls each module's start routine once, in order. */

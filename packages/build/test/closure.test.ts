@@ -54,6 +54,21 @@ describe("the system-call closure", () => {
   }, 600_000);
 });
 
+describe("build errors", () => {
+  it("reports an application that does not compile with paths inside its package", async () => {
+    const yaml = `name: broken\ntarget:\n  memory: 16MiB\napplications:\n  - package: "@fixture/broken"\n`;
+    const config = fixtureConfig("broken", yaml, ["broken"]);
+    const out = tempDir();
+    const error = await buildImage(config, { ...SEARCH, outDir: out, cacheDir: join(out, "cache") }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(BuildError);
+    expect(error.message).toMatch(/^broken: the AssemblyScript does not compile\n/);
+    expect(error.message).toContain("broken/main.ts");
+    expect(error.message).not.toContain("sawmill-build/stage");
+  }, 600_000);
+});
+
 describe("placement", () => {
   it("colocates the uart driver and the console server: serial becomes direct calls, the image still prints", async () => {
     const out = tempDir();
