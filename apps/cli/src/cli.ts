@@ -26,12 +26,12 @@ Examples:
   sawmill inspect configs/hello.yaml    sizes per task, system calls, resources
 
 Exit codes: 0 ok, 1 configuration or build errors, 2 usage errors, 70 internal errors;
-\`run\` exits with the guest's exit code (3 if it stopped without one, 130 if you quit).`;
+\`run\` exits with the guest's exit code (3 if it stopped without one, 0 if you quit).`;
 
 const RUN_HELP = `
 Ctrl-C or Ctrl-A x quits; Ctrl-A Ctrl-A sends Ctrl-A. Exit code: the guest's (the value it
 writes to the debug exit port 0x520, modulo 256); 3 if it halted or reached --max-instructions
-without one; 130 if you quit; 1 if the build failed.`;
+without one; 0 if you quit with the keys, 130/143 on SIGINT/SIGTERM; 1 if the build failed.`;
 
 /** Loaded on use: only the command that runs pays for the toolchain and the emulator. */
 const commands = {

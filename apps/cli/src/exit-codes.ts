@@ -7,7 +7,8 @@
  */
 
 export const ExitCode = {
-  /** Done: the configuration is valid, the image was built, the guest exited with 0. */
+  /** Done: the configuration is valid, the image was built, the guest exited with 0, or the user
+   * quit `run` with Ctrl-C / Ctrl-A x (the normal end of an interactive session, as in QEMU). */
   ok: 0,
   /** The configuration or the build has errors (diagnostics printed on stderr). */
   failed: 1,
@@ -17,8 +18,10 @@ export const ExitCode = {
   noGuestExit: 3,
   /** A bug in sawmill or a package it runs: "sawmill: internal error: …" (sysexits EX_SOFTWARE). */
   internal: 70,
-  /** `run`: the user quit (Ctrl-C, Ctrl-A x, SIGINT), as a shell reports a SIGINT death. */
+  /** `run`: ended by SIGINT, as a shell reports a SIGINT death (128 + 2). */
   interrupted: 130,
+  /** `run`: ended by SIGTERM (128 + 15). */
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -27,7 +27,7 @@ export function createProgress(
   let shown = false;
   return {
     stage(text) {
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1);
       stream.write(`${ERASE_LINE}sawmill: ${text}`.slice(0, width + ERASE_LINE.length));
       shown = true;
     },

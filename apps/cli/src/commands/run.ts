@@ -8,7 +8,8 @@
  * Clock: real time for interactive sessions (a virtual clock would spin while the guest waits for
  * keys); with --max-instructions the virtual clock, so that an idle guest's time jumps to its next
  * timer tick and the budget is reached — the run is then repeatable, instruction for instruction.
- * Exit code: the guest's code modulo 256, else 3 (no exit code) or 130 (the user quit).
+ * Exit code: the guest's code modulo 256; 3 without one; 0 when the user quits with the keys;
+ * 130 / 143 on SIGINT / SIGTERM.
  */
 import { readFileSync } from "node:fs";
 import { loadSeaBios, Machine, type MachineOptions } from "@sawmill/emulator";
@@ -23,6 +24,9 @@ export interface RunFlags extends BuildFlags {
 }
 
 const MIB = 1024 * 1024;
+
+/** Quitting with the keys is how an interactive session ends; a signal came from outside. */
+const QUIT_CODES = { keys: ExitCode.ok, SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated } as const;
 
 export async function runCommand(file: string, flags: RunFlags, io: Io): Promise<number> {
   const built = await buildWithProgress(file, flags, io);
@@ -53,7 +57,7 @@ export async function runCommand(file: string, flags: RunFlags, io: Io): Promise
 }
 
 function exitCodeOf(end: ConsoleEnd): number {
-  if (end.kind === "quit") return ExitCode.interrupted;
+  if (end.kind === "quit") return QUIT_CODES[end.by];
   return end.end.kind === "exit" ? end.end.code & 0xff : ExitCode.noGuestExit;
 }
 
