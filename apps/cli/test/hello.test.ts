@@ -81,4 +81,21 @@ describe("sawmill on configs/hello.yaml", () => {
     },
     SLOW,
   );
+
+  it(
+    "run --disk boots the disk image through SeaBIOS; SIGINT quits cleanly with 130",
+    async () => {
+      const run = await sawmill(["run", CONFIG, "--out", out, "--disk"], {
+        cwd: ROOT,
+        onStdout: (text, child) => {
+          if (text.includes("Hello from SawMill\n")) child.kill("SIGINT");
+        },
+      });
+      expect(run.stdout).toMatch(/^SawMill kernel\n/);
+      expect(run.stdout).toContain("\nHello from SawMill\n");
+      expect(run.stderr).toMatch(/\n\[sawmill: quit \(SIGINT\) after [0-9,]+ instructions\]\n$/);
+      expect(run.code).toBe(130);
+    },
+    SLOW,
+  );
 });

@@ -2,7 +2,7 @@
  * Test helper: runs the `sawmill` command as a child process (sources through tsx), and a
  * temporary workspace whose node_modules holds the fixture component packages.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -23,6 +23,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Text piped to stdin, then closed (default: stdin closed at once). */
   input?: string;
+  /** Called with all stdout so far on every chunk (e.g. to signal the child once it printed). */
+  onStdout?: (stdout: string, child: ChildProcess) => void;
 }
 
 export function sawmill(args: readonly string[], options: SpawnOptions = {}): Promise<SawmillRun> {
@@ -32,7 +34,10 @@ export function sawmill(args: readonly string[], options: SpawnOptions = {}): Pr
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
+  child.stdout.setEncoding("utf8").on("data", (t: string) => {
+    stdout += t;
+    options.onStdout?.(stdout, child);
+  });
   child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
   child.stdin.end(options.input ?? "");
   return new Promise((resolve, reject) => {
