@@ -73,4 +73,14 @@ describe("sawmill check", () => {
         "sawmill: nowhere.yaml: 1 error\n",
     });
   });
+
+  it("build stops at the same diagnostics before compiling anything, exit 1", async () => {
+    const run = await sawmill(["build", "typo.yaml", "--out", "out"], { cwd: work.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^sawmill: loading typo\.yaml\n/);
+    expect(run.stderr).toMatch(
+      /\ntypo\.yaml:6:5: unknown key "prority"\n {2}hint: did you mean "priority"\?\n$/,
+    );
+  });
 });
