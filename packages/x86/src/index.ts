@@ -10,6 +10,7 @@ export { CANONICAL_CONDITIONS, type Condition, conditionCode, negate } from "./c
 export type { BranchTarget } from "./control.js";
 export { disassemble, loadDisassembler } from "./disassemble.js";
 export { sectionSymbol } from "./layout.js";
+export { emitEnableSse } from "./machine-setup.js";
 export * from "./object.js";
 export { InvalidOperands } from "./operand-kinds.js";
 export {

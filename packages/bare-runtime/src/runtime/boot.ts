@@ -14,12 +14,11 @@
 
 import {
   type Assembler,
-  cr0,
-  cr4,
   ds,
   eax,
   ecx,
   edx,
+  emitEnableSse,
   es,
   esp,
   fs,
@@ -103,16 +102,6 @@ function emitLoadFlatSegments(a: Assembler): void {
   a.bind(reload);
   a.mov(eax, DATA_SELECTOR);
   for (const segment of [ds, es, ss, fs, gs]) a.mov(segment, eax);
-}
-
-function emitEnableSse(a: Assembler): void {
-  a.mov(eax, cr0);
-  a.and(eax, ~0x4); // EM off: no x87 emulation trap
-  a.or(eax, 0x2); // MP on
-  a.mov(cr0, eax);
-  a.mov(eax, cr4);
-  a.or(eax, 0x600); // OSFXSR | OSXMMEXCPT
-  a.mov(cr4, eax);
 }
 
 /** Fills the IDT from a table of stub addresses; gate = selector 0x08, present, DPL 0, 32-bit. */

@@ -9,7 +9,7 @@
  * then it leaves through the common exit path.
  */
 
-import { type Assembler, ax, cr0, cr4, ds, eax, ebx, es, esp, fs, gs, m32, ss, sym } from "@sawmill/x86";
+import { type Assembler, ax, ds, eax, ebx, emitEnableSse, es, esp, fs, gs, m32, ss, sym } from "@sawmill/x86";
 import { Address, IDT_GATES, Selector } from "../layout.js";
 import { emitInstallIdt, type GateOptions } from "./idt.js";
 import {
@@ -83,14 +83,4 @@ function emitBootData(a: Assembler, gdtEntries: number): void {
   a.local(IDT_POINTER);
   a.dw(IDT_GATES * 8 - 1);
   a.dd(Address.IDT);
-}
-
-function emitEnableSse(a: Assembler): void {
-  a.mov(eax, cr0);
-  a.and(eax, ~0x4); // EM off: no x87 emulation trap
-  a.or(eax, 0x2); // MP on
-  a.mov(cr0, eax);
-  a.mov(eax, cr4);
-  a.or(eax, 0x600); // OSFXSR | OSXMMEXCPT
-  a.mov(cr4, eax);
 }
