@@ -1,0 +1,12 @@
+// Host side of @sawmill/memory: the dataspace protocol's numbers, shared with the
+// AssemblyScript side (assembly/dataspace.ts keeps the same values; the test checks them).
+// Layer: user-level memory management above the kernel's map items.
+
+/** Request labels of the dataspace protocol (README "Protocol"). */
+export const DataspaceLabel = { OPEN: 1, MAP: 2, SIZE: 3, CLOSE: 4 } as const;
+
+/** Reply labels: 0 OK, else an error. */
+export const DataspaceStatus = { OK: 0, BAD_DATASPACE: 0x20, OUT_OF_RANGE: 0x21, NO_MEMORY: 0x22 } as const;
+
+/** The assembly directory, for builds that compile managers or clients. */
+export const ASSEMBLY_DIR = new URL("../assembly/", import.meta.url);
