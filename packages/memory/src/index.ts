@@ -1,5 +1,5 @@
 // Host side of @sawmill/memory: the dataspace protocol's numbers, shared with the
-// AssemblyScript side (assembly/dataspace.ts keeps the same values; the test checks them).
+// AssemblyScript side (assembly/dataspace.ts keeps the same values).
 // Layer: user-level memory management above the kernel's map items.
 
 /** Request labels of the dataspace protocol (README "Protocol"). */

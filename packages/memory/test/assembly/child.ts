@@ -5,15 +5,17 @@ import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
 import { AnonymousManager } from "../../assembly/anonymous";
+import { acceptBuffer, offerBuffer } from "../../assembly/buffer";
 import { DS_OK, dsOpen, PAGE, serveDataspaces } from "../../assembly/dataspace";
 import { attach, serveRegions } from "../../assembly/region-mapper";
 import { BACKING, StackedManager, STAMP } from "../../assembly/stacked";
-import { MANAGED_END, PAGED, ROLE_ANON, ROLE_CLIENT, ROLE_STACKED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_FOUR, SLOT_ROOT, SLOT_SERVE, SLOT_TASK, UNATTACHED } from "./roles";
+import { INBOX, MANAGED_END, PAGED, ROLE_ANON, ROLE_CLIENT, ROLE_CONSUMER, ROLE_STACKED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_FOUR, SLOT_ROOT, SLOT_SERVE, SLOT_TASK, UNATTACHED } from "./roles";
 
 const USER_MEMORY: u32 = 0x5000_0000;
 const WORK_SERVE: u32 = 1;
 const WORK_PAGING: u32 = 2;
 const WORK_UNATTACHED: u32 = 3;
+const WORK_PRODUCE: u32 = 4;
 const PAGED_PAGES: u32 = 4;
 
 const stacks = memory.data(3 * 8192, 16);
@@ -67,8 +69,10 @@ export function main(role: u32, a: u32, b: u32, n: u32): u32 {
     check(attach(SLOT_ANON, shared, SHARED_RO, PAGE, RIGHTS_RO), 0x8b);
     worker(0, WORK_PAGING, 40, SLOT_SERVE);
     worker(1, WORK_UNATTACHED, 30, SLOT_SERVE);
+    worker(2, WORK_PRODUCE, 20, SLOT_SERVE);
     serveRegions(SLOT_SERVE, SLOT_ROOT, PAGED, MANAGED_END);
   }
+  if (role == ROLE_CONSUMER) consume();
   return 0;
 }
 
@@ -98,5 +102,26 @@ export function thread(work: u32, b: u32, c: u32, d: u32): u32 {
     load<u32>(UNATTACHED - USER_MEMORY);
     debugPrint("client: unexpected: read an unattached address\n");
   }
+  if (work == WORK_PRODUCE) produce();
   return 0;
+}
+
+/** Client: shares the buffer read-only with the consumer, then gives it page 3 of PAGED for good. */
+function produce(): void {
+  check(offerBuffer(SLOT_CHANNEL, SHARED_RW, 12, false, false) == 0, 0x8c);
+  check(offerBuffer(SLOT_CHANNEL, PAGED + 3 * PAGE, 12, true, true) == 0, 0x8d);
+}
+
+/** Consumer: reads both buffers, then tries to write the read-only one. */
+function consume(): void {
+  check(acceptBuffer(SLOT_SERVE, INBOX, 12) == 0, 0x8e);
+  check(acceptBuffer(SLOT_SERVE, INBOX + PAGE, 12) == 0, 0x8f);
+  debugPrint("consumer: shared buffer says ");
+  printHex(load<u32>(INBOX - USER_MEMORY + 8));
+  debugPrint(", granted page says ");
+  printHex(load<u32>(INBOX + PAGE - USER_MEMORY + 4));
+  debugPrint("\n");
+  store<u32>(INBOX + PAGE - USER_MEMORY + 4, 0x600d);
+  store<u32>(INBOX - USER_MEMORY + 8, 1); // must fault: the kernel reports it to root
+  debugPrint("consumer: unexpected: wrote the read-only buffer\n");
 }

@@ -2,6 +2,7 @@
 export const ROLE_ANON: u32 = 1;
 export const ROLE_STACKED: u32 = 2;
 export const ROLE_CLIENT: u32 = 3;
+export const ROLE_CONSUMER: u32 = 4;
 /** A child's capability slots, given by root: its pager and exception handler (root, badged). */
 export const SLOT_ROOT: u32 = 1;
 export const SLOT_TASK: u32 = 2;
@@ -11,6 +12,10 @@ export const SLOT_SERVE: u32 = 3;
 export const SLOT_FOUR: u32 = 4;
 /** The anonymous manager (stacked manager and client). */
 export const SLOT_ANON: u32 = 5;
+/** Client: the channel to the consumer (send, grant). Consumer: the channel (receive) is SLOT_SERVE. */
+export const SLOT_CHANNEL: u32 = 6;
+/** Where the consumer accepts buffers. */
+export const INBOX: u32 = 0xa000_0000;
 /** Where the client attaches things. */
 export const PAGED: u32 = 0x8000_0000;
 export const SHARED_RW: u32 = 0x8400_0000;
