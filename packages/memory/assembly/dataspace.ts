@@ -11,9 +11,9 @@ export const DS_SIZE: u32 = 3;
 export const DS_CLOSE: u32 = 4;
 
 export const DS_OK: u32 = 0;
-export const DS_BAD_DATASPACE: u32 = 0x20;
-export const DS_OUT_OF_RANGE: u32 = 0x21;
-export const DS_NO_MEMORY: u32 = 0x22;
+export const DS_BAD_DATASPACE: u32 = 0x21;
+export const DS_OUT_OF_RANGE: u32 = 0x22;
+export const DS_NO_MEMORY: u32 = 0x20;
 
 export const PAGE: u32 = 4096;
 

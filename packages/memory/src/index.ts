@@ -6,7 +6,7 @@
 export const DataspaceLabel = { OPEN: 1, MAP: 2, SIZE: 3, CLOSE: 4 } as const;
 
 /** Reply labels: 0 OK, else an error. */
-export const DataspaceStatus = { OK: 0, BAD_DATASPACE: 0x20, OUT_OF_RANGE: 0x21, NO_MEMORY: 0x22 } as const;
+export const DataspaceStatus = { OK: 0, NO_MEMORY: 0x20, BAD_DATASPACE: 0x21, OUT_OF_RANGE: 0x22 } as const;
 
 /** The assembly directory, for builds that compile managers or clients. */
 export const ASSEMBLY_DIR = new URL("../assembly/", import.meta.url);

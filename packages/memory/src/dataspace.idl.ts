@@ -1,0 +1,29 @@
+// The dataspace protocol as an @sawmill/idl interface: method numbers are the request labels
+// and error codes the reply statuses of assembly/dataspace.ts (test/protocol.test.ts checks).
+// The stubs there are hand-written: `map`'s reply carries a map item instead of a result word,
+// which the IDL cannot express yet.
+import type { u32 } from "@sawmill/idl/types";
+
+/** A dataspace manager. */
+export interface Dataspace {
+  /**
+   * Opens a new dataspace of zeroed pages; result: its id.
+   * @error NO_MEMORY no id or memory left
+   */
+  open(pages: u32): u32;
+  /**
+   * Maps the page at `offset` of dataspace `id` with `rights` (4 read, 2 write) into the
+   * caller's receive window; the reply carries one map item and no result word.
+   * @error BAD_DATASPACE no such dataspace
+   * @error OUT_OF_RANGE the offset is past its end
+   * @error NO_MEMORY no page for it
+   */
+  map(id: u32, offset: u32, rights: u32): void;
+  /**
+   * Result: the dataspace's size in bytes.
+   * @error BAD_DATASPACE no such dataspace
+   */
+  size(id: u32): u32;
+  /** Stops serving dataspace `id`. */
+  close(id: u32): void;
+}
