@@ -6,7 +6,8 @@
 // (1…MAX_DATASPACES) owns the backing slice BACKING + (i − 1)·SLICE; the thread serving the
 // protocol is paged by the region mapper, never by the task's original pager.
 import { attach } from "./region-mapper";
-import { DataspaceManager, DS_OK, dsOpen, PAGE } from "./dataspace";
+import { DS_OK, dsOpen, PAGE } from "./dataspace";
+import { TableManager } from "./table-manager";
 import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 
@@ -17,10 +18,10 @@ const SLICE_PAGES: u32 = 16;
 const MAX_DATASPACES: u32 = 4;
 export const STAMP: u32 = 0x57ac_0000;
 
-const sizes = memory.data(4 * (MAX_DATASPACES + 1), 4);
-
-export class StackedManager extends DataspaceManager {
-  private next: u32 = 1;
+export class StackedManager extends TableManager {
+  constructor() {
+    super(MAX_DATASPACES, SLICE_PAGES);
+  }
 
   /** Opens the backing dataspace at the manager behind `below` and attaches it; false on failure. */
   attachBacking(below: u32): bool {
@@ -28,25 +29,10 @@ export class StackedManager extends DataspaceManager {
     return attach(below, getMR(0), BACKING, SLICE_PAGES * MAX_DATASPACES * PAGE, RIGHTS_RW);
   }
 
-  open(pages: u32): u32 {
-    if (this.next > MAX_DATASPACES || pages == 0 || pages > SLICE_PAGES) return 0;
-    const id = this.next++;
-    store<u32>(sizes + 4 * id, pages * PAGE);
-    return id;
-  }
-
-  size(id: u32): u32 {
-    return id == 0 || id > MAX_DATASPACES ? 0 : load<u32>(sizes + 4 * id);
-  }
-
   page(id: u32, offset: u32, write: bool): u32 {
     const address = BACKING + (id - 1) * SLICE_PAGES * PAGE + offset;
     const wasm = address - USER_MEMORY;
     if (load<u32>(wasm) == 0) store<u32>(wasm, STAMP | (id << 8) | (offset / PAGE)); // pages in from below
     return address;
-  }
-
-  close(id: u32): void {
-    if (this.size(id) != 0) store<u32>(sizes + 4 * id, 0);
   }
 }
