@@ -4,6 +4,7 @@ import { threadEntry, threadCreate, threadSetPager, threadSetExceptionHandler, t
 import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugExit, debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
+import { printHex } from "../../../kernel/test/assembly/memory-lib";
 import { AnonymousManager } from "../../assembly/anonymous";
 import { acceptBuffer, offerBuffer } from "../../assembly/buffer";
 import { DS_OK, dsOpen, PAGE, serveDataspaces } from "../../assembly/dataspace";
@@ -27,14 +28,6 @@ function check(ok: bool, code: u32): void {
   if (ok) return;
   debugPrint("child: check failed\n");
   debugExit(code);
-}
-
-function printHex(value: u32): void {
-  debugPrint("0x");
-  for (let shift: i32 = 28; shift >= 0; shift -= 4) {
-    const digit = (value >> <u32>shift) & 0xf;
-    debugPutc(digit < 10 ? 0x30 + digit : 0x57 + digit);
-  }
 }
 
 /** Starts thread `i` of this task doing `work` at `priority`, paged by `pager`, exceptions to root. */
