@@ -3,7 +3,7 @@
 import { threadEntry, threadCreate, threadSetPager, threadSetExceptionHandler, threadSetPriority, threadSetRegisters, threadStart } from "@sawmill/kernel/assembly/user/objects";
 import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
-import { debugExit, debugPrint, debugPutc } from "@sawmill/kernel/assembly/user/sys";
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printHex } from "../../../kernel/test/assembly/memory-lib";
 import { AnonymousManager } from "../../assembly/anonymous";
 import { acceptBuffer, offerBuffer } from "../../assembly/buffer";
