@@ -8,12 +8,11 @@
  * separately placed component links), the wire format (`Status`, `BIND_LABEL`, ...).
  */
 
-import { type GenerateOptions, generateModule } from "./generate.js";
-import { parseIdl } from "./parse.js";
-
+export { compileIdl } from "./compile.js";
 export { requestTag } from "./emit-separate.js";
 export { type GenerateOptions, generateModule, type Placement } from "./generate.js";
 export { canonicalText, fnv1a, interfaceHash } from "./identity.js";
+export { type IdlLibrary, stageIdlLibrary } from "./library.js";
 export type { ErrorDecl, Field, IdlType, Interface, Method, ScalarType } from "./model.js";
 export { IdlError, parseIdl } from "./parse.js";
 export * from "./wire.js";
@@ -26,12 +25,3 @@ export {
   idlStubBytes,
   STUB_MODULE,
 } from "./x86-stubs.js";
-
-/** Every service interface in `text`, generated for one placement: interface name → module text. */
-export function compileIdl(text: string, fileName: string, options: GenerateOptions): Map<string, string> {
-  const modules = new Map<string, string>();
-  for (const iface of parseIdl(text, fileName)) {
-    modules.set(iface.name, generateModule(iface, { source: fileName, ...options }));
-  }
-  return modules;
-}

@@ -7,20 +7,19 @@
  * files serve both placements.
  */
 
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compileIdl, type Placement } from "@sawmill/idl";
+import { type Placement, stageIdlLibrary } from "@sawmill/idl";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export const NAMES_IDL = here("../idl/names.idl.ts");
-const LIBRARY = ["name-cache.ts", "name-table.ts", "name-key.ts"];
 
 export function prepareNaming(dir: string, placement: Placement): string {
-  mkdirSync(dir, { recursive: true });
-  const module = compileIdl(readFileSync(NAMES_IDL, "utf8"), "names.idl.ts", { placement }).get("Names");
-  if (module === undefined) throw new Error("names.idl.ts: no interface Names");
-  writeFileSync(`${dir}/names.ts`, module);
-  for (const file of LIBRARY) copyFileSync(here(`../assembly/${file}`), `${dir}/${file}`);
-  return dir;
+  return stageIdlLibrary(dir, placement, {
+    idl: NAMES_IDL,
+    interfaceName: "Names",
+    module: "names",
+    sourceDir: here("../assembly"),
+    files: ["name-cache.ts", "name-table.ts", "name-key.ts"],
+  });
 }

@@ -7,20 +7,19 @@
  * `./policy`, so the same files serve both placements.
  */
 
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compileIdl, type Placement } from "@sawmill/idl";
+import { type Placement, stageIdlLibrary } from "@sawmill/idl";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export const POLICY_IDL = here("../idl/policy.idl.ts");
-const LIBRARY = ["policy-table.ts", "policy-cache.ts"];
 
 export function preparePolicy(dir: string, placement: Placement): string {
-  mkdirSync(dir, { recursive: true });
-  const module = compileIdl(readFileSync(POLICY_IDL, "utf8"), "policy.idl.ts", { placement }).get("Policy");
-  if (module === undefined) throw new Error("policy.idl.ts: no interface Policy");
-  writeFileSync(`${dir}/policy.ts`, module);
-  for (const file of LIBRARY) copyFileSync(here(`../assembly/${file}`), `${dir}/${file}`);
-  return dir;
+  return stageIdlLibrary(dir, placement, {
+    idl: POLICY_IDL,
+    interfaceName: "Policy",
+    module: "policy",
+    sourceDir: here("../assembly"),
+    files: ["policy-table.ts", "policy-cache.ts"],
+  });
 }
