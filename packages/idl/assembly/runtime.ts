@@ -3,11 +3,13 @@
 // file as "@sawmill/idl/assembly/runtime"; application code uses the status constants.
 
 export { utcb } from "@sawmill/kernel/assembly/user/ipc";
+export { grantItem, mapItem } from "@sawmill/kernel/assembly/user/memory";
 export {
   CAP_ITEM_RIGHTS_MASK,
   ERROR_INVALID_SYSCALL,
   ITEM_CAP,
   UTCB_BADGE,
+  UTCB_BR0,
   UTCB_BR1,
   UTCB_MR0,
   UTCB_TAG,
@@ -39,6 +41,9 @@ export const BIND_LABEL: u32 = 0;
 @external("idl", "call4") export declare function call4(client: usize, tag: u32, w0: u32, w1: u32, w2: u32, w3: u32): u32;
 /** Server stub: reply (tag, MR0 = result), wait; the request's tag, badge, MR0–MR3 land in the UTCB. */
 @external("idl", "reply_recv") export declare function replyRecv(dest: u32, tag: u32, result: u32): u32;
+
+/** The same with two reply words: an item reply (MR0 MR1 = the item). */
+@external("idl", "reply_recv2") export declare function replyRecv2(dest: u32, tag: u32, w0: u32, w1: u32): u32;
 
 /**
  * Whether a server's reply_recv failed because its endpoint capability is unusable

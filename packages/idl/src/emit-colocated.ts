@@ -6,10 +6,13 @@
  * `serve<I>(slot, impl)` registers the implementation under `slot` (low 8 bits) and returns;
  * a client's `bind()` finds it there. Client and server come from one build, so their hashes
  * are equal by construction; bind fails only if nothing serves the slot (STATUS_NOT_SERVED).
- * A capability argument is the slot number itself (one capability table).
+ * A capability argument is the slot number itself (one capability table); so is a `Cap` result
+ * (`receiveSlot` is not used), and a `Mapping` result's pages are already in the address space
+ * (`receiveWindow` is not used): `result` is the server's flexpage — in both placements a
+ * client finds a result item where `result` says.
  */
 
-import { asArguments, asParameters } from "./emit-text.js";
+import { asArguments, clientParameters } from "./emit-text.js";
 import type { Interface, Method } from "./model.js";
 
 export function emitColocated(iface: Interface): string[] {
@@ -49,7 +52,7 @@ export function emitColocated(iface: Interface): string[] {
 
 function clientMethod(method: Method): string[] {
   return [
-    `  ${method.name}(${asParameters(method)}): u32 {`,
+    `  ${method.name}(${clientParameters(method)}): u32 {`,
     `    const server = this.server;`,
     `    if (server === null) return idl.STATUS_NOT_BOUND;`,
     `    const status = server.${method.name}(${asArguments(method)});`,

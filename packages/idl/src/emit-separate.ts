@@ -7,12 +7,22 @@
  * client object, the tag and the words as arguments and nothing else (the x86 stub stores the
  * result); words 4… are stored into the UTCB's MR4… first. Before a successful bind the client's
  * `dest` word is 0 (system call 0), so every call fails with STATUS_NOT_BOUND and nothing
- * reaches the server.
+ * reaches the server. A method returning `Cap` or `Mapping` first names where the item lands
+ * (UTCB BR1 = receiveSlot, BR0 = receiveWindow); its server replies through `idl.reply_recv2`,
+ * which carries the item's two words (src/wire.ts).
  */
 
-import { asParameters, constantName, fromWords, hex, toWord } from "./emit-text.js";
+import { clientParameters, constantName, fromWords, hex, toWord } from "./emit-text.js";
 import type { Interface, Method } from "./model.js";
-import { BIND_LABEL, capParam, flatParams, REGISTER_WORDS, requestWords } from "./wire.js";
+import {
+  BIND_LABEL,
+  capParam,
+  flatParams,
+  REGISTER_WORDS,
+  receiveParam,
+  requestWords,
+  resultItem,
+} from "./wire.js";
 
 const TAG_WORDS_SHIFT = 16;
 const TAG_ITEMS_SHIFT = 22;
@@ -23,8 +33,10 @@ export function requestTag(method: Method): number {
 }
 
 export const BIND_TAG = BIND_LABEL | (1 << TAG_WORDS_SHIFT);
-/** Every reply carries one word, the result (0 for void methods). */
+/** Every reply carries one word, the result (0 for void methods) … */
 const REPLY_WORDS = 1 << TAG_WORDS_SHIFT;
+/** … but the OK reply of a method returning an item: no word, one item. */
+export const ITEM_REPLY_TAG = 1 << TAG_ITEMS_SHIFT;
 
 export function emitSeparate(iface: Interface): string[] {
   return [...client(iface), "", ...server(iface)];
@@ -68,18 +80,36 @@ function clientMethod(method: Method): string[] {
   const inRegisters = words.slice(0, REGISTER_WORDS);
   const inUtcb = words.slice(REGISTER_WORDS);
   const args = ["changetype<usize>(this)", hex(requestTag(method)), ...inRegisters];
+  const call = `idl.call${inRegisters.length}(${args.join(", ")})`;
   return [
-    `  ${method.name}(${asParameters(method)}): u32 {`,
+    `  ${method.name}(${clientParameters(method)}): u32 {`,
     ...(inUtcb.length === 0 ? [] : [`    const mr = idl.utcb() + idl.UTCB_MR0;`]),
     ...inUtcb.map((w, i) => `    store<u32>(mr, ${w}, ${4 * (REGISTER_WORDS + i)});`),
-    `    return idl.call${inRegisters.length}(${args.join(", ")});`,
+    ...callAndReturn(method, call),
     `  }`,
+  ];
+}
+
+/**
+ * The call. A result item's destination is named first (BR1 a slot, BR0 a window); on OK the
+ * client's result says where the item is: the slot, or the window's flexpage.
+ */
+function callAndReturn(method: Method, call: string): string[] {
+  const receive = receiveParam(method);
+  if (receive === null) return [`    return ${call};`];
+  const bufferRegister = resultItem(method) === "cap" ? "UTCB_BR1" : "UTCB_BR0";
+  return [
+    `    store<u32>(idl.utcb() + idl.${bufferRegister}, ${receive});`,
+    `    const status = ${call};`,
+    `    if (status == idl.STATUS_OK) this.result = ${receive};`,
+    `    return status;`,
   ];
 }
 
 function server(iface: Interface): string[] {
   const name = iface.name;
   const hasCaps = iface.methods.some((m) => capParam(m) !== null);
+  const hasItems = iface.methods.some((m) => resultItem(m) !== null);
   return [
     `/** Serves \`slot\` forever; returns only if the endpoint capability is unusable (its error). */`,
     `export function serve${name}(slot: u32, impl: ${name}Server, capSlot: u32 = 0): u32 {`,
@@ -87,16 +117,7 @@ function server(iface: Interface): string[] {
     ...(hasCaps ? [`  store<u32>(utcb + idl.UTCB_BR1, capSlot);`] : []),
     `  const dest = (slot << 8) | idl.SYSCALL_REPLY_RECV;`,
     `  let reply: u32 = 0;`,
-    `  while (true) {`,
-    `    const error = idl.replyRecv(dest, reply, impl.result);`,
-    `    if (idl.endpointUnusable(error)) return error;`,
-    `    if (error != 0) {`,
-    `      reply = 0;`,
-    `      continue;`,
-    `    }`,
-    `    impl.badge = load<u32>(utcb + idl.UTCB_BADGE);`,
-    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0) | ${hex(REPLY_WORDS)};`,
-    `  }`,
+    ...(hasItems ? itemReplyLoop(name) : wordReplyLoop(name)),
     `  return 0;`,
     `}`,
     ``,
@@ -111,6 +132,46 @@ function server(iface: Interface): string[] {
   ];
 }
 
+/** Every reply is the status and one word, the result. */
+function wordReplyLoop(name: string): string[] {
+  return [
+    `  while (true) {`,
+    `    const error = idl.replyRecv(dest, reply, impl.result);`,
+    ...receiveChecks(),
+    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0) | ${hex(REPLY_WORDS)};`,
+    `  }`,
+  ];
+}
+
+/** As wordReplyLoop, but an OK item reply carries the item's words (impl.item, impl.result). */
+function itemReplyLoop(name: string): string[] {
+  return [
+    `  let w0: u32 = 0;`,
+    `  while (true) {`,
+    `    const error = idl.replyRecv2(dest, reply, w0, impl.result);`,
+    ...receiveChecks(),
+    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0);`,
+    `    if (reply == ${hex(ITEM_REPLY_TAG)}) {`,
+    `      w0 = impl.item;`,
+    `    } else {`,
+    `      reply |= ${hex(REPLY_WORDS)};`,
+    `      w0 = impl.result;`,
+    `    }`,
+    `  }`,
+  ];
+}
+
+function receiveChecks(): string[] {
+  return [
+    `    if (idl.endpointUnusable(error)) return error;`,
+    `    if (error != 0) {`,
+    `      reply = 0;`,
+    `      continue;`,
+    `    }`,
+    `    impl.badge = load<u32>(utcb + idl.UTCB_BADGE);`,
+  ];
+}
+
 function dispatchCase(method: Method): string[] {
   const words = requestWords(method);
   const cap = capParam(method);
@@ -118,9 +179,24 @@ function dispatchCase(method: Method): string[] {
   const args = flatParams(method).map((p) =>
     p.name === cap ? read(words.length + 1) : fromWords(words, p.name, read),
   );
+  const invoke = `impl.${method.name}(${args.join(", ")})`;
   return [
     `    case ${method.number}:`,
     `      if (tag != ${hex(requestTag(method))}) return idl.STATUS_BAD_MESSAGE;`,
-    `      return impl.${method.name}(${args.join(", ")});`,
+    ...itemResultCase(method, invoke),
+  ];
+}
+
+/** A method returning an item answers OK with ITEM_REPLY_TAG (a Cap's item word made here). */
+function itemResultCase(method: Method, invoke: string): string[] {
+  const item = resultItem(method);
+  if (item === null) return [`      return ${invoke};`];
+  return [
+    `      {`,
+    `        const status = ${invoke};`,
+    `        if (status != idl.STATUS_OK) return status;`,
+    ...(item === "cap" ? [`        impl.item = idl.ITEM_CAP | idl.CAP_ITEM_RIGHTS_MASK;`] : []),
+    `        return ${hex(ITEM_REPLY_TAG)};`,
+    `      }`,
   ];
 }

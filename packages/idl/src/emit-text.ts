@@ -6,7 +6,7 @@
  */
 
 import type { Method, ScalarType } from "./model.js";
-import { flatParams, type Word } from "./wire.js";
+import { flatParams, receiveParam, type Word } from "./wire.js";
 
 const AS_TYPES: Readonly<Record<ScalarType, string>> = {
   u8: "u8",
@@ -31,6 +31,14 @@ export function asParameters(method: Method): string {
   return flatParams(method)
     .map((p) => `${p.name}: ${p.type.kind === "scalar" ? AS_TYPES[p.type.name] : "u32"}`)
     .join(", ");
+}
+
+/** A client stub's parameter list: the method's, then where a result item lands (if any). */
+export function clientParameters(method: Method): string {
+  const receive = receiveParam(method);
+  const params = asParameters(method);
+  if (receive === null) return params;
+  return params === "" ? `${receive}: u32` : `${params}, ${receive}: u32`;
 }
 
 export function asArguments(method: Method): string {

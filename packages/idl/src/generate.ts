@@ -21,6 +21,7 @@ import { emitSeparate } from "./emit-separate.js";
 import { asParameters, constantName, hex } from "./emit-text.js";
 import { interfaceHash } from "./identity.js";
 import type { Interface, Method } from "./model.js";
+import { resultItem } from "./wire.js";
 
 export type Placement = "separate" | "colocated";
 
@@ -56,13 +57,20 @@ function constants(iface: Interface): string[] {
 }
 
 function serverClass(iface: Interface): string[] {
+  const hasItems = iface.methods.some((m) => resultItem(m) !== null);
   return [
     ...docComment(iface.doc, ""),
     `export abstract class ${iface.name}Server {`,
-    `  /** The result word of the last method (its return value). */`,
+    `  /** The result word of the last method (its return value${hasItems ? "; for an item, its word 1" : ""}). */`,
     `  result: u32 = 0;`,
     `  /** The badge of the capability the current request came through (0 when colocated). */`,
     `  badge: u32 = 0;`,
+    ...(hasItems
+      ? [
+          `  /** For an item result: its word 0 (a Mapping's idl.mapItem/grantItem(sendBase)). */`,
+          `  item: u32 = 0;`,
+        ]
+      : []),
     ...iface.methods.flatMap((m) => [
       ...docComment(methodDoc(iface, m), "  "),
       `  abstract ${m.name}(${asParameters(m)}): u32;`,
@@ -73,8 +81,15 @@ function serverClass(iface: Interface): string[] {
 
 function methodDoc(iface: Interface, method: Method): string {
   const errors = method.errors.map((name) => `${constantName(iface.name)}_${name}`);
-  const returns = method.returns === null ? "" : `\nResult: ${method.returns} in \`result\`.`;
+  const returns = method.returns === null ? "" : `\nResult: ${resultDoc(method)}.`;
   return `${method.doc}${returns}${errors.length > 0 ? `\nErrors: ${errors.join(", ")}.` : ""}`.trim();
+}
+
+function resultDoc(method: Method): string {
+  if (method.returns === "cap") return "the capability's slot in `result` (sent as a capability item)";
+  if (method.returns === "mapping")
+    return "the flexpage in `result`, the item word in `item` (sent as a map item)";
+  return `${method.returns} in \`result\``;
 }
 
 function docComment(text: string, indent: string): string[] {

@@ -13,8 +13,17 @@ export type i32 = number;
 export type u64 = bigint;
 export type bool = boolean;
 
-/** A capability (a slot in the sender's table); it travels as a capability item, not as a word. */
+/**
+ * A capability (a slot in the sender's table); it travels as a capability item, not as a word.
+ * As a return type the reply carries it: the client stub takes the slot to receive it in.
+ */
 export type Cap = number & { readonly __capability: unique symbol };
+
+/**
+ * A return type only: the reply maps (or grants) pages into the client's receive window instead
+ * of carrying a result word. The client stub takes the window as its last argument.
+ */
+export type Mapping = number & { readonly __mapping: unique symbol };
 
 /** A byte range in a buffer both sides share: two words, offset then length. */
 export interface BufferRange {

@@ -5,13 +5,14 @@
  * interfaces (TypeScript interfaces with method signatures); interfaces with only properties are
  * structs usable as parameter types. Errors are IdlError with `file:line:col: message`.
  * Invariants (checked here, relied on by the generators): parameter types are scalars, `Cap`,
- * `BufferRange` or structs of those scalars; a method returns void or a word-sized scalar; at most
- * one `Cap` parameter per method; every `@error` tag names an error once per method; no method
+ * `BufferRange` or structs of those scalars; a method returns void, a word-sized scalar, a `Cap`
+ * or a `Mapping`; at most one `Cap` parameter per method; labels (`@label`, else declaration
+ * order) are unique and fit the tag's 16 bits; every `@error` tag names an error once per method; no method
  * or parameter name collides with a name the generated code uses, even after flattening.
  */
 
 import ts from "typescript";
-import type { ErrorDecl, Field, IdlType, Interface, Method, ScalarType } from "./model.js";
+import type { ErrorDecl, Field, IdlType, Interface, Method, ReturnType, ScalarType } from "./model.js";
 import { ERROR_BASE } from "./wire.js";
 
 export class IdlError extends Error {
@@ -29,7 +30,17 @@ const RESERVED_METHODS: ReadonlySet<string> = new Set([
   "server",
 ]);
 /** Names the generated method bodies use as locals or for the runtime module. */
-const RESERVED_PARAMS: ReadonlySet<string> = new Set(["idl", "mr", "server", "status", "this"]);
+const RESERVED_PARAMS: ReadonlySet<string> = new Set([
+  "idl",
+  "mr",
+  "server",
+  "status",
+  "this",
+  "receiveSlot",
+  "receiveWindow",
+]);
+/** The highest label a method may fix: the tag's label field is 16 bits; 0 is bind. */
+const MAX_LABEL = 0xffff;
 const SCALARS: ReadonlySet<string> = new Set(["u8", "u16", "u32", "i32", "bool", "u64"]);
 const BUFFER_RANGE: IdlType = {
   kind: "struct",
@@ -57,9 +68,15 @@ class Reader {
 
   service(node: ts.InterfaceDeclaration): Interface {
     const errors: ErrorDecl[] = [];
+    const labels = new Map<number, string>();
     const methods = node.members.map((member, i) => {
       if (!ts.isMethodSignature(member)) throw this.error(member, "a service interface holds only methods");
-      return this.method(member, i + 1, errors);
+      const method = this.method(member, this.label(member) ?? i + 1, errors);
+      const other = labels.get(method.number);
+      if (other !== undefined)
+        throw this.error(member, `${method.name}: label ${hexLabel(method.number)} is ${other}'s already`);
+      labels.set(method.number, method.name);
+      return method;
     });
     return { name: node.name.text, doc: docText(node), methods, errors };
   }
@@ -103,14 +120,32 @@ class Reader {
     }
   }
 
-  private returns(node: ts.MethodSignature): ScalarType | null {
+  private returns(node: ts.MethodSignature): ReturnType {
     const type = node.type;
-    if (type === undefined) throw this.error(node, "a method needs a return type (void or a scalar)");
+    if (type === undefined)
+      throw this.error(node, "a method needs a return type (void, a scalar, Cap or Mapping)");
     if (type.kind === ts.SyntaxKind.VoidKeyword) return null;
     const name = type.getText(this.file);
+    if (name === "Cap") return "cap";
+    if (name === "Mapping") return "mapping";
     if (!SCALARS.has(name) || name === "u64")
-      throw this.error(type, `return type ${name}: a method returns void or one word (u8 u16 u32 i32 bool)`);
+      throw this.error(
+        type,
+        `return type ${name}: a method returns void, one word (u8 u16 u32 i32 bool), a Cap or a Mapping`,
+      );
     return name as ScalarType;
+  }
+
+  /** The method's `@label N` (a protocol whose messages someone else labels, e.g. the kernel). */
+  private label(node: ts.MethodSignature): number | null {
+    const tags = ts.getJSDocTags(node).filter((t) => t.tagName.text === "label");
+    if (tags.length === 0) return null;
+    if (tags.length > 1) throw this.error(tags[1], "one @label per method");
+    const text = (ts.getTextOfJSDocComment(tags[0].comment) ?? "").trim();
+    const value = /^(0x[0-9a-fA-F]+|[0-9]+)$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= 1 && value <= MAX_LABEL))
+      throw this.error(tags[0], `@label ${text}: write a number from 1 to 0xffff (0 is bind)`);
+    return value;
   }
 
   /** `@error NAME description` tags; a name is one interface-wide code. */
@@ -160,6 +195,10 @@ class Reader {
     const { line, character } = this.file.getLineAndCharacterOfPosition(node.getStart(this.file));
     return new IdlError(`${this.file.fileName}:${line + 1}:${character + 1}: ${message}`);
   }
+}
+
+function hexLabel(label: number): string {
+  return `0x${label.toString(16)}`;
 }
 
 function docText(node: ts.Node): string {

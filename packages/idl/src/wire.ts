@@ -3,8 +3,12 @@
  *
  * Layer: IDL compiler, shared by the generators, the x86 stubs and the tests. Invariants:
  * request label 0 is `bind` (one word: the interface hash), labels 1… are methods in declaration
- * order; a reply's label is its status (0 = OK); kernel error codes (1–15) are never used as
- * statuses by servers, so a client tells a transport failure from a method's error.
+ * order (or a method's `@label`); a reply's label is its status (0 = OK); kernel error codes
+ * (1–15) are never used as statuses by servers, so a client tells a transport failure from a
+ * method's error. A reply is one word (MR0 = the result, 0 for void) — except the OK reply of a
+ * method returning `Cap` or `Mapping`: no word and one typed item (MR0 MR1), a capability item
+ * (ITEM_CAP with every right, the server's slot) or a map/grant item (the server's word 0, its
+ * flexpage), received into the client's BR1 slot or BR0 window.
  */
 
 import type { Field, Method, ScalarType } from "./model.js";
@@ -63,6 +67,18 @@ export function requestWords(method: Method): Word[] {
 /** The capability parameter's name, if the method has one. */
 export function capParam(method: Method): string | null {
   return method.params.find((p) => p.type.kind === "cap")?.name ?? null;
+}
+
+/** The typed item the method's OK reply carries instead of a result word, if any. */
+export function resultItem(method: Method): "cap" | "mapping" | null {
+  return method.returns === "cap" || method.returns === "mapping" ? method.returns : null;
+}
+
+/** The extra client-stub parameter that says where a result item lands. */
+export function receiveParam(method: Method): string | null {
+  const item = resultItem(method);
+  if (item === null) return null;
+  return item === "cap" ? "receiveSlot" : "receiveWindow";
 }
 
 /** Whether a request travels entirely in registers (the fast path: ≤ 4 words, no items). */

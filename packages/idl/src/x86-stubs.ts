@@ -24,6 +24,9 @@
  *     dest = slot << 8 | REPLY_RECV; replies `tag` with MR0 = result to the last caller (none
  *     on the first call), then waits. Stores the received tag, badge and MR0–MR3 into the UTCB
  *     (where the dispatch loop reads them); returns the kernel's error code.
+ *   idl.reply_recv2(dest, tag, w0, w1)
+ *     the same with two reply words, MR0 = w0 and MR1 = w1: what a reply carrying one typed
+ *     item (a result Cap or Mapping) needs.
  */
 
 import { Utcb } from "@sawmill/kernel";
@@ -65,7 +68,8 @@ const EMITTERS: Readonly<Record<string, (a: Assembler, memoryBase: number) => vo
   call2: (a, base) => emitCall(a, 2, base),
   call3: (a, base) => emitCall(a, 3, base),
   call4: (a, base) => emitCall(a, 4, base),
-  reply_recv: emitReplyRecv,
+  reply_recv: (a) => emitReplyRecv(a, 1),
+  reply_recv2: (a) => emitReplyRecv(a, 2),
 };
 
 export const IDL_STUBS: readonly string[] = Object.keys(EMITTERS);
@@ -109,11 +113,11 @@ function emitCall(a: Assembler, words: number, memoryBase: number): void {
   a.ret();
 }
 
-function emitReplyRecv(a: Assembler): void {
+function emitReplyRecv(a: Assembler, words: number): void {
   a.pushad();
   a.mov(eax, argument(0));
   a.mov(ecx, argument(1));
-  a.mov(edx, argument(2));
+  for (let i = 0; i < words; i++) a.mov(MESSAGE_REGISTERS[i], argument(2 + i));
   a.xor(ebp, ebp);
   a.int(SYSCALL_VECTOR);
   gsStore(a, Utcb.TAG, ecx);

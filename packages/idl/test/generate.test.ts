@@ -94,4 +94,30 @@ describe("generateModule", () => {
     expect(api(separate)).toContain("EchoClient");
     expect(api(separate)).toContain("serveEcho(slot: u32, impl: EchoServer, capSlot: u32 = 0): u32");
   });
+
+  it("item results: the client names where the item lands; the server replies with the item", () => {
+    const [vault] = parseIdl("interface Vault { key(): Cap; page(n: u32): Mapping; count(): u32; }");
+    const client = generateModule(vault, { placement: "separate" });
+    expect(block(client, "key(receiveSlot: u32)")).toBe(
+      [
+        "  key(receiveSlot: u32): u32 {",
+        "    store<u32>(idl.utcb() + idl.UTCB_BR1, receiveSlot);",
+        "    const status = idl.call0(changetype<usize>(this), 0x1);",
+        "    if (status == idl.STATUS_OK) this.result = receiveSlot;",
+        "    return status;",
+        "  }",
+      ].join("\n"),
+    );
+    expect(block(client, "page(n: u32, receiveWindow: u32)")).toContain(
+      "store<u32>(idl.utcb() + idl.UTCB_BR0, receiveWindow);",
+    );
+    expect(client).toContain(
+      "impl.item = idl.ITEM_CAP | idl.CAP_ITEM_RIGHTS_MASK;\n        return 0x400000;",
+    );
+    expect(client).toContain("const error = idl.replyRecv2(dest, reply, w0, impl.result);");
+    expect(client).toContain("  item: u32 = 0;");
+    expect(separate).not.toContain("replyRecv2");
+    const local = generateModule(vault, { placement: "colocated" });
+    expect(block(local, "page(n: u32, receiveWindow: u32)")).toContain("this.result = server.result;");
+  });
 });

@@ -17,6 +17,9 @@ describe("parseIdl", () => {
       "6:sum6",
       "7:adopt",
       "8:reset",
+      "9:handle",
+      "10:page",
+      "30583:fixed",
     ]);
     const manhattan = iface.methods[4];
     expect(manhattan.params[0].type).toEqual({
@@ -29,6 +32,8 @@ describe("parseIdl", () => {
     });
     expect(manhattan.returns).toBe("i32");
     expect(iface.methods[7].returns).toBeNull();
+    expect(iface.methods[8].returns).toBe("cap");
+    expect(iface.methods[9].returns).toBe("mapping");
     expect(iface.errors).toEqual([
       { name: "OVERFLOW", code: 0x20, doc: "the sum does not fit in 32 bits" },
       { name: "OUT_OF_RANGE", code: 0x21, doc: "the range is not inside the buffer" },
@@ -52,7 +57,11 @@ describe("parseIdl", () => {
 
   it.each([
     ["interface S { f(a: string): void; }", "1:20: unknown type string"],
-    ["interface S { f(a: u32): u64; }", "1:26: return type u64: a method returns void or one word"],
+    ["interface S { f(a: u32): u64; }", "1:26: return type u64: a method returns void, one word"],
+    ["interface S {\n  /** @label 0 */\n  f(): void;\n}", "2:7: @label 0: write a number from 1 to 0xffff"],
+    ["interface S {\n  /** @label 0x10000 */\n  f(): void;\n}", "2:7: @label 0x10000: write a number"],
+    ["interface S {\n  /** @label 2 */\n  f(): void;\n  g(): void;\n}", "4:3: g: label 0x2 is f's already"],
+    ["interface S { f(receiveSlot: u32): Cap; }", "1:17: parameter name receiveSlot is taken"],
     ["interface S { f(a: Cap, b: Cap): void; }", "1:15: f: at most one Cap parameter per method"],
     ["interface S { f(a): void; }", "1:17: parameter a needs a type"],
     ["interface S { f(a: u32); }", "1:15: a method needs a return type"],

@@ -17,6 +17,7 @@ export {
 } from "./entry/fastpath.js";
 export type { KernelEntryOptions } from "./entry/index.js";
 export * as layout from "./layout.js";
+export { KERNEL_PROTOCOLS } from "./protocols.js";
 export { buildSystemImage, type SystemImageInput } from "./system-image.js";
 export { buildComponent, type Component, type ComponentOptions } from "./user/component.js";
 export {

@@ -1,6 +1,13 @@
 // The test server's implementation of Calc (test/idl/calc.idl.ts), the same in both placements.
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { ADDRESS_USER_MEMORY, FPAGE_RIGHT_READ } from "@sawmill/kernel/assembly/generated/layout";
+import { fpage } from "@sawmill/kernel/assembly/user/memory";
 import { CALC_OUT_OF_RANGE, CALC_OVERFLOW, CalcServer } from "./calc";
 import { SHARED_SIZE, shared } from "./shared";
+
+/** The slot the server's own endpoint capability is in (server-main.ts, colocated-main.ts). */
+export const CALC_SLOT: u32 = 1;
+const stampPage = memory.data(4096, 4096);
 
 export class MyCalc extends CalcServer {
   pings: u32 = 0;
@@ -48,6 +55,25 @@ export class MyCalc extends CalcServer {
   reset(): u32 {
     this.pings = 0;
     this.result = this.badge;
+    return 0;
+  }
+
+  handle(): u32 {
+    this.result = CALC_SLOT;
+    return 0;
+  }
+
+  page(stamp: u32): u32 {
+    if (stamp == 0) return CALC_OUT_OF_RANGE;
+    store<u32>(stampPage, stamp);
+    const address = ADDRESS_USER_MEMORY + <u32>stampPage;
+    this.item = idl.mapItem(address);
+    this.result = fpage(address, 12, FPAGE_RIGHT_READ);
+    return 0;
+  }
+
+  fixed(a: u32): u32 {
+    this.result = a;
     return 0;
   }
 }

@@ -3,12 +3,17 @@
 // both placements; `placement` only selects what the mismatched bind reports.
 
 import * as idl from "@sawmill/idl/assembly/runtime";
+import { ADDRESS_USER_MEMORY, FPAGE_BASE_MASK } from "@sawmill/kernel/assembly/generated/layout";
+import { fpage } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { CALC_OUT_OF_RANGE, CALC_OVERFLOW, CalcClient } from "./calc";
 import { CalcClient as CalcClientV2 } from "./calc-v2";
 import { fillShared, SHARED_SIZE, shared } from "./shared";
 
 export const SERVER_SLOT: u32 = 1;
+/** Where a received capability and a received page go (separate placement). */
+const RECEIVE_SLOT: u32 = 21;
+const RECEIVE_WINDOW: u32 = fpage(0x70000000, 12, 0);
 
 let failures: u32 = 0;
 
@@ -28,6 +33,18 @@ function localChecksum(offset: u32, length: u32): u32 {
   let sum: u32 = 0;
   for (let i: u32 = 0; i < length; i++) sum += load<u8>(shared + offset + i);
   return sum;
+}
+
+/** Results that are typed items: a capability (used to call again) and a mapped page (read). */
+function checkItemResults(calc: CalcClient): void {
+  expect(calc.handle(RECEIVE_SLOT) == idl.STATUS_OK, "handle: a capability comes back");
+  const again = new CalcClient(calc.result);
+  expect(again.bind() == idl.STATUS_OK, "bind through the received capability");
+  expectCall(again.add(1, 2), again, 3, "call through the received capability");
+  expect(calc.page(0, RECEIVE_WINDOW) == CALC_OUT_OF_RANGE, "page reports OUT_OF_RANGE, no item");
+  expect(calc.page(0x5eed1d1, RECEIVE_WINDOW) == idl.STATUS_OK, "page: a mapping comes back");
+  const address = (calc.result & FPAGE_BASE_MASK) - ADDRESS_USER_MEMORY;
+  expect(load<u32>(address) == 0x5eed1d1, "the mapped page holds the stamp");
 }
 
 /** Runs every check; returns the number of failures. `badge` = what reset() should report. */
@@ -60,6 +77,8 @@ export function runClient(badge: u32, adoptedSlot: u32): u32 {
   expectCall(calc.adopt(SERVER_SLOT, 9), calc, adoptedSlot * 1000 + 9, "adopt");
   expectCall(calc.reset(), calc, badge, "reset");
   expectCall(calc.ping(), calc, 1, "ping after reset");
+  expectCall(calc.fixed(0xabc), calc, 0xabc, "a method with a fixed label");
+  checkItemResults(calc);
   debugPrint(failures == 0 ? "idl client ok\n" : "idl client FAILED\n");
   return failures;
 }

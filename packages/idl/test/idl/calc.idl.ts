@@ -1,4 +1,4 @@
-import type { BufferRange, bool, Cap, i32, u8, u16, u32, u64 } from "@sawmill/idl/types";
+import type { BufferRange, bool, Cap, i32, Mapping, u8, u16, u32, u64 } from "@sawmill/idl/types";
 
 /** A point on the screen. */
 export interface Point {
@@ -33,4 +33,16 @@ export interface Calc {
   adopt(endpoint: Cap, tag: u32): u32;
   /** Forgets everything. */
   reset(): void;
+  /** A capability to this server (the reply carries it). */
+  handle(): Cap;
+  /**
+   * A page of the server's, stamped with `stamp`, mapped read-only (the reply carries it).
+   * @error OUT_OF_RANGE stamp 0 is refused
+   */
+  page(stamp: u32): Mapping;
+  /**
+   * Labelled like a protocol someone else numbers: echoes `a`.
+   * @label 0x7777
+   */
+  fixed(a: u32): u32;
 }
