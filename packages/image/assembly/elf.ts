@@ -5,7 +5,9 @@
  * Layer: target library (AssemblyScript), shared by the kernel and the root task.
  * Interface: elfValid(elf, size); elfEntry; elfProgramHeaderCount; elfNextLoad(elf, from) ->
  * index of the next PT_LOAD header at or after `from`, or -1; elfProgramHeader(elf, index) ->
- * its address; segmentOffset/Vaddr/Filesz/Memsz/Flags(header) and the PF_* flag bits.
+ * its address; segmentOffset/Vaddr/Filesz/Memsz/Flags(header) and the PF_* flag bits;
+ * elfTouchesPage(elf, page) and elfFillPage(elf, page, to) -> writable: one 4 KiB page of the
+ * loaded image, as a pager maps it.
  * Works on raw addresses, allocates nothing. Callers check elfValid once; the accessors trust it.
  */
 
@@ -86,4 +88,38 @@ export function segmentMemsz(header: usize): u32 {
 /** PF_R | PF_W | PF_X bits. */
 export function segmentFlags(header: usize): u32 {
   return load<u32>(header, 24);
+}
+
+const PAGE_SIZE: u32 = 4096;
+
+/** Whether a PT_LOAD segment of `elf` covers any byte of the 4 KiB page at virtual address `page`. */
+export function elfTouchesPage(elf: usize, page: u32): bool {
+  for (let i = elfNextLoad(elf, 0); i >= 0; i = elfNextLoad(elf, i + 1)) {
+    if (segmentTouches(elfProgramHeader(elf, <u32>i), page)) return true;
+  }
+  return false;
+}
+
+/**
+ * Copies into the 4 KiB at `to` (zeroed by the caller) the file bytes of every PT_LOAD segment
+ * on the page at virtual address `page` — what a loader or pager maps there; bytes past a
+ * segment's filesz stay zero. Returns whether one of those segments is writable.
+ */
+export function elfFillPage(elf: usize, page: u32, to: usize): bool {
+  let writable = false;
+  for (let i = elfNextLoad(elf, 0); i >= 0; i = elfNextLoad(elf, i + 1)) {
+    const header = elfProgramHeader(elf, <u32>i);
+    if (!segmentTouches(header, page)) continue;
+    const start = segmentVaddr(header);
+    const from = max(page, start);
+    const end = min(<u64>page + PAGE_SIZE, <u64>start + segmentFilesz(header));
+    if (<u64>from < end) memory.copy(to + (from - page), elf + segmentOffset(header) + (from - start), <u32>end - from);
+    writable = writable || (segmentFlags(header) & PF_W) != 0;
+  }
+  return writable;
+}
+
+function segmentTouches(header: usize, page: u32): bool {
+  const start = segmentVaddr(header);
+  return <u64>page + PAGE_SIZE > <u64>start && <u64>page < <u64>start + segmentMemsz(header);
 }

@@ -184,6 +184,25 @@ describe("assembly/elf", () => {
     expect(segments).toEqual(component.segments);
   });
 
+  it("fills each page of the image from the segments on it, writable if one of them is", () => {
+    const elf = u32("archiveEntryAddress", base, r.findManifest(base) + 4);
+    const page = copyIn(new Uint8Array(4096));
+    const starts = new Set(component.segments.map((s) => s.address - (s.address % 4096)));
+    for (const start of starts) {
+      const on = component.segments.filter((s) => s.address < start + 4096 && s.address + s.memSize > start);
+      memory().fill(0, page, page + 4096);
+      expect(r.elfTouchesPage(elf, start)).toBe(1);
+      expect(r.elfFillPage(elf, start, page)).toBe(on.some((s) => s.writable) ? 1 : 0);
+      for (const s of on) {
+        const at = page + s.address - start;
+        expect(memory().slice(at, at + s.bytes.length)).toEqual(s.bytes);
+      }
+    }
+    const last = component.segments[component.segments.length - 1];
+    const past = Math.ceil((last.address + last.memSize) / 4096) * 4096;
+    expect(r.elfTouchesPage(elf, past)).toBe(0);
+  });
+
   it("rejects truncated files, other machines and non-ELF bytes", () => {
     const file = writeComponentElf(component);
     expect(r.elfValid(copyIn(file), file.length - 1)).toBe(0);
