@@ -1,18 +1,17 @@
 // The system calls root makes, in root's terms: one place that knows the kernel's argument
 // conventions (kernel README, "System calls"). Layer: root task (AssemblyScript, ring 3).
 //
-// Interface: object creation (createTask, createEndpoint, createThread, startThread), capability
-// minting (mintInto another task's table, mintHere in root's own, mintIrq for one IRQ line),
-// I/O ports (grantPorts), and
-// the pager's side of IPC (waitForFault, faultBadge/Label/Address/Bits, replyMapAndWait,
-// replyNothingAndWait, fpage). Every call returns the kernel's error code (0 = OK).
+// Interface: object creation (createTask, createEndpoint, createThread, setThreadArgument,
+// startThread), capabilities (mintInto another task's table, mintHere in root's own, mintIrq for
+// one IRQ line, deleteCap), I/O ports (grantPorts), and fpage (the flexpage of a frame the pager
+// maps). Every call returns the kernel's error code (0 = OK). Root's IPC is the generated
+// RootTask dispatch (services.ts), not here.
 
 import {
   FPAGE_MIN_SIZE,
   FPAGE_RIGHT_READ,
   FPAGE_RIGHT_WRITE,
   FPAGE_SIZE_SHIFT,
-  ITEM_MAP,
   ADDRESS_ROOT_WINDOW,
 } from "@sawmill/kernel/assembly/generated/layout";
 import {
@@ -21,24 +20,22 @@ import {
   ROOT_SLOT_IO_PORTS,
   ROOT_SLOT_IRQ_CONTROL,
 } from "@sawmill/kernel/assembly/user/devices";
-import { getMR, makeTag, receivedBadge, receivedTag, recv, replyRecv, setMR, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import {
   capCopy,
+  capDelete,
   endpointCreate,
   ROOT_SLOT_FACTORY,
   taskCreate,
   threadCreate,
   threadSetPager,
   threadSetPriority,
+  threadSetRegisters,
   threadStart,
 } from "@sawmill/kernel/assembly/user/objects";
 
-const FOREVER: u32 = 0;
 /** Rights mask that keeps every right of the source. */
 const ALL_RIGHTS: u32 = 0xff00;
 const OWN_TABLE: u32 = 0;
-
-let pagerEndpoint: u32 = 0;
 
 export function createTask(slot: u32): u32 {
   return taskCreate(ROOT_SLOT_FACTORY, slot);
@@ -63,6 +60,11 @@ export function createThread(task: u32, slot: u32, eip: u32, esp: u32, utcb: u32
   return threadCreate(task, slot, eip, esp, utcb);
 }
 
+/** What the new thread's `thread(argument, 0, 0, 0)` receives (before it starts). */
+export function setThreadArgument(thread: u32, argument: u32): u32 {
+  return threadSetRegisters(thread, argument, 0, 0, 0);
+}
+
 /** Priority, pager (root's endpoint slot), then start: the first error stops it. */
 export function startThread(thread: u32, priority: u32, pager: u32): u32 {
   let error = threadSetPriority(thread, priority);
@@ -76,44 +78,14 @@ export function mintIrq(task: u32, slot: u32, line: u32): u32 {
   return capCopy(ROOT_SLOT_IRQ_CONTROL, task, slot, irqLineBadge(line), ALL_RIGHTS);
 }
 
+/** Empties root's slot `slot` (the object lives on). */
+export function deleteCap(slot: u32): u32 {
+  return capDelete(slot);
+}
+
 /** Allows ports [base, base + count) to the task root's `task` names (IOPORT_GRANT). */
 export function grantPorts(task: u32, base: u32, count: u32): u32 {
   return ioportGrant(ROOT_SLOT_IO_PORTS, task, base, count, 0);
-}
-
-/** Waits on the pager endpoint in `slot` until a message arrives. */
-export function waitForFault(slot: u32): void {
-  pagerEndpoint = slot;
-  while (recv(slot, FOREVER) != 0) {}
-}
-
-export function faultBadge(): u32 {
-  return receivedBadge();
-}
-
-export function faultLabel(): u32 {
-  return tagLabel(receivedTag());
-}
-
-export function faultAddress(): u32 {
-  return getMR(0);
-}
-
-/** FAULT_PRESENT / FAULT_WRITE / FAULT_USER. */
-export function faultBits(): u32 {
-  return getMR(2);
-}
-
-/** Replies with one MAP item of `fpage` (root's space) for `page`, then waits for the next fault. */
-export function replyMapAndWait(page: u32, fpage: u32): void {
-  setMR(0, page | ITEM_MAP);
-  setMR(1, fpage);
-  if (replyRecv(pagerEndpoint, makeTag(0, 0, 1), FOREVER) != 0) waitForFault(pagerEndpoint);
-}
-
-/** Replies with nothing (the fault stays unresolved), then waits for the next fault. */
-export function replyNothingAndWait(): void {
-  if (replyRecv(pagerEndpoint, makeTag(0, 0, 0), FOREVER) != 0) waitForFault(pagerEndpoint);
 }
 
 /** The one-page flexpage of physical frame `frame` in root's window, readable, maybe writable. */

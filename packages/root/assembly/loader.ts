@@ -5,10 +5,11 @@
 // prints "[root] started <name>: task N, P pages budget, G grants". `pager` is root's slot of
 // its pager endpoint (send and receive rights).
 // Order for each component: budget recorded, task created, grants copied into its table
-// (grants.ts), a pager capability minted with badge index + 1, the first thread created at the
-// ELF entry with its stack in slot 0 (UTCB page 0xBFFFF000, stack top just below it), given the
-// manifest's priority and the pager, then started. Its pages arrive later, fault by fault
-// (pager.ts): loading maps nothing.
+// (grants.ts), a pager capability minted with badge index + 1 (root's endpoint: the pager and
+// RootTask, services.ts) and a copy of it, SEND only, into the component's ROOT_TASK_SLOT, the
+// first thread created at the ELF entry with its stack in slot 0 (UTCB page 0xBFFFF000, stack
+// top just below it), given the manifest's priority and the pager, then started. Its pages
+// arrive later, fault by fault (pager.ts): loading maps nothing.
 
 import {
   componentMemoryPages,
@@ -19,12 +20,13 @@ import {
 import { elfEntry } from "@sawmill/image/assembly/elf";
 import { RIGHT_SEND } from "@sawmill/kernel/assembly/generated/layout";
 import { print, printDec, printName } from "./console";
+import { ROOT_TASK_SLOT } from "./component-slots";
+import { adopt, adoptTask } from "./components";
 import { grantAll } from "./grants";
-import { createTask, createThread, mintHere, startThread } from "./kernel";
+import { createTask, createThread, mintHere, mintInto, startThread } from "./kernel";
+import { UTCB } from "./layout";
 import { componentElf } from "./manifest";
 import { setBudget } from "./memory";
-import { UTCB } from "./layout";
-import { adopt } from "./pager";
 import { takeSlot } from "./slots";
 
 // Root is the kernel's task 1 and creates every other task, so the kernel numbers them in the
@@ -45,6 +47,8 @@ export function startComponent(archive: usize, manifest: usize, index: u32, page
   if (!step(component, "minting its pager capability", faults == 0 ? 1 : mintHere(pager, faults, index + 1, RIGHT_SEND))) {
     return false;
   }
+  adoptTask(index, task, faults);
+  if (!step(component, "granting it root's interface", mintInto(faults, task, ROOT_TASK_SLOT, 0, RIGHT_SEND))) return false;
   const thread = takeSlot();
   if (!step(component, "creating its thread", thread == 0 ? 1 : createThread(task, thread, elfEntry(elf), UTCB, UTCB))) {
     return false;

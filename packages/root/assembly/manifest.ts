@@ -7,7 +7,7 @@
 // Invariant: root starts nothing unless the whole manifest is valid — every component has an
 // i386 ELF in the archive, a priority ≤ 255, 1–15 stack pages (one stack slot), a budget that
 // fits the wasm memory range, every grant has a known kind and a slot that is neither 0 nor one
-// of the IRQ slots, clients name existing endpoints, IRQ lines and port ranges are in range —
+// of the IRQ slots nor root's (component-slots.ts), clients name existing endpoints, IRQ lines and port ranges are in range —
 // so a bad manifest never leaves half a system.
 
 import {
@@ -45,6 +45,7 @@ import { elfValid } from "@sawmill/image/assembly/elf";
 import { nameLength } from "@sawmill/image/assembly/fixed-name";
 import { print, printName } from "./console";
 import { MAX_COMPONENTS, MEMORY_PAGES, STACK_PAGES } from "./layout";
+import { ROOT_SLOTS_END, ROOT_TASK_SLOT } from "./component-slots";
 import { IRQ_SLOT_BASE, IRQ_SLOTS } from "./slots";
 
 const MAX_PRIORITY: u32 = 255;
@@ -105,6 +106,7 @@ function componentValid(archive: usize, manifest: usize, index: u32): bool {
 function grantValid(manifest: usize, grant: usize): bool {
   const slot = grantSlot(grant);
   if (slot == 0 || (slot >= IRQ_SLOT_BASE && slot < IRQ_SLOT_BASE + IRQ_SLOTS)) return false;
+  if (slot >= ROOT_TASK_SLOT && slot < ROOT_SLOTS_END) return false;
   const kind = grantKind(grant);
   if (kind == GRANT_ENDPOINT) return true;
   if (kind != GRANT_CLIENT) return false;

@@ -3,8 +3,12 @@
  * capabilities, memory, IRQs and I/O ports it grants them, and is their pager of last resort.
  *
  * Layer: root task, host side. Public interface: `buildRoot` (the root task's component),
- * `buildBootSystem` (kernel + root + components + manifest → multiboot ELF).
+ * `buildBootSystem` (kernel + root + components + manifest → multiboot ELF), `rootTaskStubs`
+ * (what a component calling RootTask links), `ROOT_IDL` and `generateRootTaskModule` (root's
+ * interface and the AssemblyScript generated from it, committed as
+ * assembly/generated/root-task.ts).
  */
 
 export { type BootSystemInput, buildBootSystem, type SystemComponent } from "./boot-system.js";
-export { buildRoot, ROOT_SOURCE } from "./root-component.js";
+export { GENERATED_ROOT_TASK, generateRootTaskModule, ROOT_IDL } from "./generate-interface.js";
+export { buildRoot, ROOT_SOURCE, rootTaskStubs } from "./root-component.js";

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BootManifest, ComponentManifest } from "@sawmill/image";
+import { describe, expect, it } from "vitest";
+import { buildBootSystem, GENERATED_ROOT_TASK, generateRootTaskModule, rootTaskStubs } from "../src/index.js";
+import { runUntil } from "./run-until.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}.ts`, import.meta.url));
+
+function component(name: string, overrides: Partial<ComponentManifest> = {}): ComponentManifest {
+  return {
+    name,
+    priority: 100,
+    stackPages: 2,
+    memoryPages: 64,
+    grants: [],
+    irqs: [],
+    ports: [],
+    ...overrides,
+  };
+}
+
+describe("RootTask interface", () => {
+  it("the committed generated module is what the IDL generates", () => {
+    expect(readFileSync(GENERATED_ROOT_TASK, "utf8")).toBe(generateRootTaskModule());
+  });
+});
+
+describe("RootTask.threadCreate in v86", () => {
+  it("starts 15 threads in the caller's task, pages their stacks, refuses bad requests", async () => {
+    const manifest: BootManifest = {
+      components: [
+        component("spawner", {
+          grants: [
+            { kind: "endpoint", slot: 1, endpoint: 0 },
+            { kind: "endpoint", slot: 2, endpoint: 1 },
+          ],
+        }),
+      ],
+    };
+    const elf = await buildBootSystem({
+      components: [
+        { name: "spawner", source: fixture("spawner"), options: { extraObjects: rootTaskStubs() } },
+      ],
+      manifest,
+    });
+    const run = await runUntil(elf);
+    expect(run.serial).toContain("[spawner] bind: 0x00000000\n");
+    expect(run.serial).toContain("[spawner] priority above mine: 0x00000020\n");
+    expect(run.serial).toContain("[spawner] eip in my data: 0x00000021\n");
+    expect(run.serial).toContain("[spawner] eip in the kernel: 0x00000021\n");
+    expect(run.serial).toContain("[spawner] esp in my code: 0x00000021\n");
+    expect(run.serial).toContain("[spawner] esp past my budget: 0x00000021\n");
+    expect(run.serial).toContain("[spawner] threads created in slots 49-63: 15\n");
+    expect(run.serial).toContain("[spawner] threads reported: 0x0000fffe\n");
+    expect(run.serial).toContain("[spawner] a 16th thread: 0x00000022\n");
+    expect(run.serial).toContain("[spawner] thread 1 to priority 90: 0x00000000\n");
+    expect(run.serial).toContain("[spawner] thread 1 above mine: 0x00000006\n");
+    expect(run.serial).not.toContain("not mapped");
+    expect(run.exitCode).toBe(0x5e);
+  });
+
+  it("refuses a manifest that grants into root's slots 48-63", async () => {
+    const manifest: BootManifest = {
+      components: [component("spawner", { grants: [{ kind: "endpoint", slot: 48, endpoint: 0 }] })],
+    };
+    const elf = await buildBootSystem({
+      components: [
+        { name: "spawner", source: fixture("spawner"), options: { extraObjects: rootTaskStubs() } },
+      ],
+      manifest,
+    });
+    const run = await runUntil(elf, "nothing started\n");
+    expect(run.serial).toContain(
+      "[root] bad boot manifest: component spawner has a bad grant; nothing started",
+    );
+  });
+});
