@@ -1,25 +1,17 @@
-// Root task for the sync boot test: three worker threads contend for a mutex (a counter with a
-// yield inside the critical section), a semaphore of 2, and a condition variable.
+// Component for the sync boot test, started by the real root task: its first thread asks root
+// (RootTask.threadCreate, the generated client) for three worker threads in its own task, which
+// contend for a mutex (a counter with a yield inside the critical section), a semaphore of 2,
+// and a condition variable. The endpoints are the manifest's grants (slots 20–24 and 29).
 import { recv } from "@sawmill/kernel/assembly/user/ipc";
-import {
-  endpointCreate,
-  ROOT_SLOT_FACTORY,
-  ROOT_SLOT_TASK,
-  threadCreate,
-  threadEntry,
-  threadSetRegisters,
-  threadStart,
-} from "@sawmill/kernel/assembly/user/objects";
+import { threadEntry } from "@sawmill/kernel/assembly/user/objects";
 import { debugExit, debugPrint, debugPutc, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import { ROOT_TASK_SLOT } from "@sawmill/root/assembly/component-slots";
+import { RootTaskClient } from "@sawmill/root/assembly/generated/root-task";
 import { Condition, fetchAdd, Mutex, Semaphore } from "../../assembly/sync";
 
-const USER_MEMORY: u32 = 0x5000_0000;
 const WORKERS: u32 = 3;
 const ROUNDS: u32 = 100;
-const STACK: u32 = 8192;
-const stacks = memory.data(WORKERS * STACK, 16);
-const utcbs = memory.data(WORKERS * 512, 512);
-const FIRST_THREAD_SLOT: u32 = 30;
+const PRIORITY: u32 = 100; // the manifest's: the workers share the first thread's
 const PARK: u32 = 29; // an endpoint nobody sends to: finished workers wait here forever
 
 const mutex = new Mutex(20);
@@ -93,16 +85,11 @@ function check(ok: bool, code: u32): void {
   debugExit(code);
 }
 
+/** Each worker on a stack slot of its own (esp 0: root's choice), paged by root. */
 function startWorkers(): void {
-  for (let i: u32 = 0; i < WORKERS; i++) {
-    const utcb = utcbs + i * 512;
-    store<u32>(utcb, utcb);
-    const esp = USER_MEMORY + stacks + (i + 1) * STACK;
-    const slot = FIRST_THREAD_SLOT + i;
-    check(threadCreate(ROOT_SLOT_TASK, slot, threadEntry(), esp, USER_MEMORY + utcb) == 0, 0x30);
-    check(threadSetRegisters(slot, i, 0, 0, 0) == 0, 0x31);
-    check(threadStart(slot) == 0, 0x32);
-  }
+  const root = new RootTaskClient(ROOT_TASK_SLOT);
+  check(root.bind() == 0, 0x30);
+  for (let i: u32 = 0; i < WORKERS; i++) check(root.threadCreate(threadEntry(), 0, PRIORITY, i) == 0, 0x31);
 }
 
 function awaitWorkers(): void {
@@ -110,8 +97,6 @@ function awaitWorkers(): void {
 }
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
-  for (let slot: u32 = 20; slot <= 24; slot++) check(endpointCreate(ROOT_SLOT_FACTORY, slot) == 0, 0x20);
-  check(endpointCreate(ROOT_SLOT_FACTORY, PARK) == 0, 0x21);
   startWorkers();
   awaitWorkers();
   report("[sync] mutex counter ", counter);
