@@ -2,8 +2,9 @@
  * @sawmill/naming, host side: writes the naming library for one placement into a directory.
  *
  * Layer: build support. Interface: `NAMES_IDL` (the interface file), `prepareNaming(dir,
- * placement)` → the directory, holding `names.ts` (the generated stubs), `name-cache.ts` and
- * `name-table.ts` (the library). Invariant: the library files import only `./names`, so the same
+ * placement)` → the directory, holding `names.ts` (the generated stubs) and the library:
+ * `name-cache.ts`, `name-table.ts`, `name-slots.ts`, `name-key.ts`. Invariant: the library
+ * files import the interface only as `./names` (besides the kernel's user stubs), so the same
  * files serve both placements.
  */
 
@@ -20,6 +21,6 @@ export function prepareNaming(dir: string, placement: Placement): string {
     interfaceName: "Names",
     module: "names",
     sourceDir: here("../assembly"),
-    files: ["name-cache.ts", "name-table.ts", "name-key.ts"],
+    files: ["name-cache.ts", "name-table.ts", "name-slots.ts", "name-key.ts"],
   });
 }

@@ -11,6 +11,7 @@ import { buildComponent, buildSystemImage, layout } from "@sawmill/kernel";
 import { buildRoot } from "@sawmill/root";
 
 export const SEND = 0x100;
+export const GRANT = 0x400;
 
 export function component(name: string, grants: ComponentManifest["grants"]): ComponentManifest {
   return { name, priority: 100, stackPages: 4, memoryPages: 64, grants, irqs: [], ports: [] };
