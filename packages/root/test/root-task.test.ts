@@ -60,6 +60,29 @@ describe("RootTask.threadCreate in v86", () => {
     expect(run.exitCode).toBe(0x5e);
   });
 
+  it("a thread whose fault root refuses ends its task; root goes on paging the others", async () => {
+    const manifest: BootManifest = {
+      components: [component("crasher"), component("survivor", { priority: 50 })],
+    };
+    const elf = await buildBootSystem({
+      components: [
+        { name: "crasher", source: fixture("crasher"), options: { extraObjects: rootTaskStubs() } },
+        { name: "survivor", source: fixture("survivor") },
+      ],
+      manifest,
+    });
+    const run = await runUntil(elf);
+    expect(run.serial).toContain("[crasher] thread started\n");
+    expect(run.serial).toContain("[crasher] thread writing outside my memory\n");
+    expect(run.serial).toContain(
+      "[root] crasher: page fault at 0x51000000 is outside its memory; not mapped\n",
+    );
+    expect(run.serial).not.toContain("[crasher] the write went through");
+    // The survivor's first page faults come after the crasher's end: root still serves them.
+    expect(run.serial).toContain("[survivor] still running\n");
+    expect(run.exitCode).toBe(0x51);
+  });
+
   it("refuses a manifest that grants into root's slots 48-63", async () => {
     const manifest: BootManifest = {
       components: [component("spawner", { grants: [{ kind: "endpoint", slot: 48, endpoint: 0 }] })],
