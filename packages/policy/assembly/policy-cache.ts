@@ -1,50 +1,76 @@
 // The per-server access-check cache, target side: a server links it and asks `allowed(subject,
 // object, right)` on every request; only a miss reaches the policy server.
-// Interface: `new PolicyCache(policySlot, policyBadge)`, `bind()`, `allowed(s, o, r)` → bool,
-// `policyChanged(version, badge)` (call it from the server's `policyChanged` method),
-// `policyCalls` counts checks that reached the policy server.
-// Invariants: every cached answer carries the policy version it was given under; the cache's
-// `version` is the newest it was told about, so an answer is used only when its version equals
-// it — one compare on the hit path, and a change announced by the policy server invalidates
-// every cached answer at once without touching them. Announcements count only when they come
-// through the policy server's badge (no client can fake one to flush or freeze the cache).
+// Layer: ubiquitous-service library (AssemblyScript, linked into a server).
+// Interface: `new PolicyCache(policySlot, window = VERSION_WINDOW)`; `bind()` → status (binds
+// and maps the policy server's version page read-only at `window`); `allowed(s, o, r)` → bool;
+// `version` (the policy version, read from the page); `policyCalls` (checks that reached the
+// policy server).
+//
+// Invariants:
+// - Every cached answer carries the version read from the page *before* the question was
+//   asked. An answer is used only while the page still shows that version, so a change
+//   invalidates every answer at once, with no message and without touching them: the hit path
+//   is one extra load and compare. A change that lands while the question is in flight leaves
+//   the entry stale (a later miss), never wrong.
+// - The page is mapped read-only: the server using the cache can read the version but not
+//   set it (a write faults in that server's task).
+// - Fail closed: an error from the policy server is a denial and is not cached. Version 0
+//   means there is no policy to trust — before a successful bind the version word is a static
+//   0 — so every question is denied without asking. (Empty entries carry version 0 too, and
+//   answer 0.)
 
+import { ADDRESS_USER_MEMORY, FPAGE_BASE_MASK, UTCB_BR0 } from "@sawmill/kernel/assembly/generated/layout";
+import { utcb } from "@sawmill/kernel/assembly/user/ipc";
+import { fpage, PAGE_BITS } from "@sawmill/kernel/assembly/user/memory";
 import { PolicyClient } from "./policy";
 
+/** Where the version page lands by default: the last page of the wasm memory range. */
+export const VERSION_WINDOW: u32 = 0xbfeff000;
+
 const SIZE: i32 = 64; // direct-mapped entries
-const ENTRY: i32 = 20; // version (0 = empty), subject, object, right, answer
+const ENTRY: i32 = 20; // version, subject, object, right, answer
 const entries = memory.data(SIZE * ENTRY);
+const unbound = memory.data(4); // the version word until bind maps the real one: 0
 
 export class PolicyCache {
-  version: u32 = 1;
   policyCalls: u32 = 0;
   private client: PolicyClient;
-  private policyBadge: u32;
+  private window: u32;
+  private versionWord: usize = unbound;
 
-  constructor(policySlot: u32, policyBadge: u32) {
+  constructor(policySlot: u32, window: u32 = VERSION_WINDOW) {
     this.client = new PolicyClient(policySlot);
-    this.policyBadge = policyBadge;
+    this.window = window;
   }
 
+  /** Binds to the policy server and maps its version page. */
   bind(): u32 {
-    return this.client.bind();
+    let status = this.client.bind();
+    if (status != 0) return status;
+    status = this.client.versionPage(fpage(this.window, PAGE_BITS, 0));
+    // The stub leaves BR0 open; close it, or any later message this thread receives (requests
+    // to its server loop included) could map another page over the version.
+    store<u32>(utcb() + UTCB_BR0, 0);
+    if (status != 0) return status;
+    this.versionWord = (this.client.result & FPAGE_BASE_MASK) - ADDRESS_USER_MEMORY;
+    return 0;
   }
 
-  /** Called for a `policyChanged(version)` request that arrived with `badge`. */
-  policyChanged(version: u32, badge: u32): bool {
-    if (badge != this.policyBadge) return false;
-    if (version > this.version) this.version = version;
-    return true;
+  /** The current policy version: one load from the shared page. */
+  get version(): u32 {
+    return load<u32>(this.versionWord);
   }
 
   allowed(subject: u32, object: u32, right: u32): bool {
+    const version = this.version;
     const e = entries + <i32>(((subject * 31 + object) * 0x9e3779b1 + right) >> 26) * ENTRY;
-    if (load<u32>(e) == this.version && load<u32>(e, 4) == subject && load<u32>(e, 8) == object && load<u32>(e, 12) == right)
+    if (load<u32>(e) == version && load<u32>(e, 4) == subject && load<u32>(e, 8) == object && load<u32>(e, 12) == right)
       return load<u32>(e, 16) != 0;
+    if (version == 0) return false; // not bound: fail closed
     this.policyCalls++;
     if (this.client.check(subject, object, right) != 0) return false; // fail closed
     const answer = this.client.result;
-    store<u32>(e, this.version);
+    store<u32>(e, version); // the version before the question (see the header)
     store<u32>(e, subject, 4);
     store<u32>(e, object, 8);
     store<u32>(e, right, 12);

@@ -1,32 +1,35 @@
 // The security-policy server, target side: implements the generated `PolicyServer`.
-// Interface: `new PolicyTable(adminBadge, listeners, count)`, served with `servePolicy(slot, t)`.
-// `listeners` is the first of `count` consecutive capability slots, each a SEND capability to
-// a server that holds a policy cache.
-// Invariants: only requests through the admin's badge change the policy; every change raises
-// `current` (the version) and is announced to every listener before the admin gets its reply, so when the
-// admin's grant/revoke returns, no cache answers from the old policy any more. The
-// announcement is a call with label 1 and one word (the new version): a listening server's
-// interface declares `policyChanged(version: u32): void` as its first method.
+// Layer: resource server (AssemblyScript, ring 3). Interface: `new PolicyTable(adminBadge)`,
+// served with `servePolicy(slot, table)`; `versionPage()` maps the version page read-only into
+// the caller (a `PolicyCache` does it once, at bind time).
+//
+// Invariants:
+// - Only requests through the admin's badge change the policy.
+// - The version lives in a page of its own (word 0; nothing else is on the page, since every
+//   cache can read all of it). Every change raises it there before `grant`/`revoke` returns,
+//   so before the admin's reply leaves: when the admin's call returns, every cache — sharing
+//   the physical page — already sees the new version.
+// - The server never calls anyone. A cache whose thread is blocked in a `check` at the moment
+//   of a change costs nothing: the change is a store, not a message (the notification this
+//   replaces could deadlock with exactly that thread).
 
-import { call, makeTag, setMR } from "@sawmill/kernel/assembly/user/ipc";
-import { PolicyServer, POLICY_DENIED, POLICY_FULL } from "./policy";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { ADDRESS_USER_MEMORY, FPAGE_RIGHT_READ } from "@sawmill/kernel/assembly/generated/layout";
+import { fpage, PAGE_BITS } from "@sawmill/kernel/assembly/user/memory";
+import { POLICY_DENIED, POLICY_FULL, PolicyServer } from "./policy";
 
 const CAPACITY: i32 = 64;
 const ENTRY: i32 = 16; // used, subject, object, rights
 const table = memory.data(CAPACITY * ENTRY);
-const POLICY_CHANGED_TAG: u32 = 0x10001; // label 1 (policyChanged), 1 word
+const versionWord = memory.data(1 << PAGE_BITS, 1 << PAGE_BITS); // the version, alone on its page
 
 export class PolicyTable extends PolicyServer {
-  current: u32 = 1;
   private admin: u32;
-  private listeners: u32;
-  private listenerCount: u32;
 
-  constructor(admin: u32, listeners: u32, listenerCount: u32) {
+  constructor(admin: u32) {
     super();
     this.admin = admin;
-    this.listeners = listeners;
-    this.listenerCount = listenerCount;
+    store<u32>(versionWord, 1); // also maps the page here, so there is something to map on
   }
 
   check(subject: u32, object: u32, right: u32): u32 {
@@ -40,31 +43,35 @@ export class PolicyTable extends PolicyServer {
     let e = find(subject, object);
     if (e == 0) e = allocate(subject, object);
     if (e == 0) return POLICY_FULL;
-    store<u32>(e, load<u32>(e, 12) | rights, 12);
-    this.changed();
+    setRights(e, load<u32>(e, 12) | rights);
     return 0;
   }
 
   revoke(subject: u32, object: u32, rights: u32): u32 {
     if (this.badge != this.admin) return POLICY_DENIED;
     const e = find(subject, object);
-    if (e != 0) store<u32>(e, load<u32>(e, 12) & ~rights, 12);
-    this.changed();
+    if (e != 0) setRights(e, load<u32>(e, 12) & ~rights);
     return 0;
   }
 
   version(): u32 {
-    this.result = this.current;
+    this.result = load<u32>(versionWord);
     return 0;
   }
 
-  private changed(): void {
-    this.current++;
-    for (let i: u32 = 0; i < this.listenerCount; i++) {
-      setMR(0, this.current);
-      call(this.listeners + i, POLICY_CHANGED_TAG, 0);
-    }
+  versionPage(): u32 {
+    const address = ADDRESS_USER_MEMORY + <u32>versionWord;
+    this.item = idl.mapItem(address);
+    this.result = fpage(address, PAGE_BITS, FPAGE_RIGHT_READ); // read-only: no cache can move it
+    return 0;
   }
+}
+
+/** Stores the rights of entry `e`; a real change raises the version (a no-op invalidates nothing). */
+function setRights(e: usize, rights: u32): void {
+  if (load<u32>(e, 12) == rights) return;
+  store<u32>(e, rights, 12);
+  store<u32>(versionWord, load<u32>(versionWord) + 1);
 }
 
 function find(subject: u32, object: u32): usize {
