@@ -1,42 +1,107 @@
 // The region mapper (the paper's §3): a library linked into a client task. attach() records
-// which dataspace backs a region of the task's address space; serveRegions() runs in a thread
-// of the task that is the pager of the task's other threads and resolves their page faults by
-// asking the region's dataspace manager for the page and forwarding the mapping it received.
-// Layer: user level, client side of the dataspace protocol. Invariants: regions are page
-// aligned and do not overlap; a fault inside the managed range that no region covers, or a
-// write to a read-only region, gets an empty reply, so the kernel sends it to the faulting
-// thread's exception handler; faults outside the managed range (image, stacks, heap) go to the
-// fallback pager the task was started with.
+// which dataspace backs a region of the task's address space, detach() forgets it and unmaps
+// its pages; serveRegions() runs in a thread of the task that is the pager of the task's other
+// threads and resolves their page faults by asking the region's dataspace manager for the page
+// and forwarding the mapping it received.
+// Layer: user level, client side of the dataspace protocol. Invariants: at most MAX_REGIONS
+// regions, page aligned, not overlapping, below 0xC0000000; a fault inside the managed range
+// that no region covers, or a write to a read-only region, gets an empty reply, so the kernel
+// sends it to the faulting thread's exception handler; faults outside the managed range
+// (image, stacks, heap) go to the fallback pager the task was started with. The region table
+// is not locked: attach and detach a region while no thread faults in it.
 import { call, getMR, makeTag, recv, replyRecv, setBR, setMR, tagItems, receivedTag } from "@sawmill/kernel/assembly/user/ipc";
-import { FAULT_WRITE, fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import { FAULT_WRITE, fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
 import { DS_OK, dsMap, PAGE } from "./dataspace";
 
-const MAX_REGIONS: u32 = 16;
+export const RM_OK: u32 = 0;
+/** attach: all MAX_REGIONS regions are in use. */
+export const RM_FULL: u32 = 0x30;
+/** attach: empty, unaligned or overlapping an attached region. */
+export const RM_BAD_RANGE: u32 = 0x31;
+/** detach: no region starts there. */
+export const RM_NOT_ATTACHED: u32 = 0x32;
+
+export const MAX_REGIONS: u32 = 16;
 /** Per region: start, size, manager slot, dataspace id, rights. */
 const REGION_BYTES: u32 = 20;
 const regions = memory.data(MAX_REGIONS * REGION_BYTES, 4);
 let count: u32 = 0;
 
-/** Records that [start, start + size) shows dataspace `id` of the manager behind `slot`; false if full or bad. */
-export function attach(slot: u32, id: u32, start: u32, size: u32, rights: u32): bool {
-  if (count == MAX_REGIONS || ((start | size) & (PAGE - 1)) != 0 || size == 0) return false;
-  if (find(start) >= 0 || find(start + size - 1) >= 0) return false;
-  const at = regions + count++ * REGION_BYTES;
+/** Records that [start, start + size) shows dataspace `id` of the manager behind `slot` with `rights`. */
+export function attach(slot: u32, id: u32, start: u32, size: u32, rights: u32): u32 {
+  if (((start | size) & (PAGE - 1)) != 0 || size == 0) return RM_BAD_RANGE;
+  if (overlaps(start, size)) return RM_BAD_RANGE;
+  if (count == MAX_REGIONS) return RM_FULL;
+  const at = region(count++);
   store<u32>(at, start);
   store<u32>(at, size, 4);
   store<u32>(at, slot, 8);
   store<u32>(at, id, 12);
   store<u32>(at, rights, 16);
-  return true;
+  return RM_OK;
+}
+
+/** Forgets the region starting at `start` and unmaps its pages here (and what was derived from them). */
+export function detach(start: u32): u32 {
+  const index = find(start);
+  if (index < 0 || regionStart(index) != start) return RM_NOT_ATTACHED;
+  const size = regionSize(index);
+  memory.copy(region(<u32>index), region(--count), REGION_BYTES); // the last region fills the gap
+  unmapRange(start, size);
+  return RM_OK;
+}
+
+/** How many regions are attached. */
+export function regionCount(): u32 {
+  return count;
 }
 
 /** The index of the region holding `address`, or -1. */
-function find(address: u32): i32 {
+export function find(address: u32): i32 {
   for (let i: u32 = 0; i < count; i++) {
-    const at = regions + i * REGION_BYTES;
-    if (address - load<u32>(at) < load<u32>(at, 4)) return <i32>i;
+    if (address - load<u32>(region(i)) < load<u32>(region(i), 4)) return <i32>i;
   }
   return -1;
+}
+
+export function regionStart(index: i32): u32 {
+  return load<u32>(region(<u32>index));
+}
+
+export function regionSize(index: i32): u32 {
+  return load<u32>(region(<u32>index), 4);
+}
+
+/** The slot of the manager that serves the region's dataspace. */
+export function regionManager(index: i32): u32 {
+  return load<u32>(region(<u32>index), 8);
+}
+
+export function regionDataspace(index: i32): u32 {
+  return load<u32>(region(<u32>index), 12);
+}
+
+function region(index: u32): usize {
+  return regions + index * REGION_BYTES;
+}
+
+function overlaps(start: u32, size: u32): bool {
+  for (let i: u32 = 0; i < count; i++) {
+    const other = load<u32>(region(i));
+    if (start < other + load<u32>(region(i), 4) && other < start + size) return true;
+  }
+  return false;
+}
+
+/** UNMAP_SELF over [start, start + size), in the largest aligned flexpages that fit. */
+function unmapRange(start: u32, size: u32): void {
+  const end = start + size;
+  for (let at = start; at < end; ) {
+    let bits = PAGE_BITS;
+    while (bits < 30 && (at & ((2 << bits) - 1)) == 0 && at + (2 << bits) <= end) bits++;
+    unmap(fpage(at, bits, RIGHTS_RW), UNMAP_SELF);
+    at += 1 << bits;
+  }
 }
 
 /**
@@ -56,17 +121,17 @@ export function serveRegions(endpoint: u32, fallback: u32, managedStart: u32, ma
 function resolve(address: u32, eip: u32, bits: u32, fallback: u32, from: u32, to: u32): u32 {
   const page = address & ~(PAGE - 1);
   const index = find(address);
-  if (index >= 0) return fromRegion(<u32>regions + <u32>index * REGION_BYTES, page, bits);
+  if (index >= 0) return fromRegion(region(<u32>index), page, bits);
   if (address - from < to - from || fallback == 0) return makeTag(0, 0, 0);
   return fromFallback(fallback, address, eip, bits, page);
 }
 
 /** Asks the region's manager for the page; forwards it with the region's rights. */
-function fromRegion(region: u32, page: u32, bits: u32): u32 {
-  const rights = load<u32>(region, 16);
+function fromRegion(at: usize, page: u32, bits: u32): u32 {
+  const rights = load<u32>(at, 16);
   if ((bits & FAULT_WRITE) != 0 && (rights & 2) == 0) return makeTag(0, 0, 0);
-  const offset = page - load<u32>(region);
-  if (dsMap(load<u32>(region, 8), load<u32>(region, 12), offset, rights, page) != DS_OK) return makeTag(0, 0, 0);
+  const offset = page - load<u32>(at);
+  if (dsMap(load<u32>(at, 8), load<u32>(at, 12), offset, rights, page) != DS_OK) return makeTag(0, 0, 0);
   return forward(page, rights);
 }
 

@@ -2,14 +2,16 @@
 // a dataspace of another manager, attached through this task's region mapper — so serving a
 // page may first page it in from below. Each page it hands out for the first time gets a stamp
 // in its first word (STAMP | id << 8 | page index), which shows a client whose pages it saw.
-// Layer: a dataspace manager (dataspace.ts) over another one. Invariant: dataspace i
-// (1…MAX_DATASPACES) owns the backing slice BACKING + (i − 1)·SLICE; the thread serving the
-// protocol is paged by the region mapper, never by the task's original pager.
-import { attach } from "./region-mapper";
+// Layer: a dataspace manager (dataspace.ts) over another one. Invariants: dataspace i
+// (1…MAX_DATASPACES) owns the backing slice BACKING + (i − 1)·SLICE; `handedOut` has a bit for
+// each page of a slice that was mapped on; closing unmaps those pages from every client and
+// zeroes them (the backing stays), so the id's next dataspace starts zeroed; the thread serving
+// the protocol is paged by the region mapper, never by the task's original pager.
+import { attach, RM_OK } from "./region-mapper";
 import { DS_OK, dsOpen, PAGE } from "./dataspace";
 import { TableManager } from "./table-manager";
 import { getMR } from "@sawmill/kernel/assembly/user/ipc";
-import { RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import { fpage, PAGE_BITS, RIGHTS_RW, unmap } from "@sawmill/kernel/assembly/user/memory";
 
 const USER_MEMORY: u32 = 0x5000_0000;
 /** Where the backing dataspace is attached, and how big it is. */
@@ -17,6 +19,7 @@ export const BACKING: u32 = 0x7000_0000;
 const SLICE_PAGES: u32 = 16;
 const MAX_DATASPACES: u32 = 4;
 export const STAMP: u32 = 0x57ac_0000;
+const handedOut = memory.data(4 * (MAX_DATASPACES + 1));
 
 export class StackedManager extends TableManager {
   constructor() {
@@ -26,13 +29,32 @@ export class StackedManager extends TableManager {
   /** Opens the backing dataspace at the manager behind `below` and attaches it; false on failure. */
   attachBacking(below: u32): bool {
     if (dsOpen(below, SLICE_PAGES * MAX_DATASPACES) != DS_OK) return false;
-    return attach(below, getMR(0), BACKING, SLICE_PAGES * MAX_DATASPACES * PAGE, RIGHTS_RW);
+    return attach(below, getMR(0), BACKING, SLICE_PAGES * MAX_DATASPACES * PAGE, RIGHTS_RW) == RM_OK;
   }
 
   page(id: u32, offset: u32, write: bool): u32 {
-    const address = BACKING + (id - 1) * SLICE_PAGES * PAGE + offset;
-    const wasm = address - USER_MEMORY;
-    if (load<u32>(wasm) == 0) store<u32>(wasm, STAMP | (id << 8) | (offset / PAGE)); // pages in from below
+    const address = pageAddress(id, offset / PAGE);
+    const bit: u32 = 1 << (offset / PAGE);
+    const mask = handedOut + 4 * id;
+    if ((load<u32>(mask) & bit) == 0) {
+      store<u32>(address - USER_MEMORY, STAMP | (id << 8) | (offset / PAGE)); // pages in from below
+      store<u32>(mask, load<u32>(mask) | bit);
+    }
     return address;
   }
+
+  protected release(id: u32, pages: u32): void {
+    const mask = handedOut + 4 * id;
+    for (let i: u32 = 0; i < pages; i++) {
+      if ((load<u32>(mask) & (1 << i)) == 0) continue;
+      const address = pageAddress(id, i);
+      unmap(fpage(address, PAGE_BITS, RIGHTS_RW), 0); // from the clients; this task keeps it
+      memory.fill(address - USER_MEMORY, 0, PAGE);
+    }
+    store<u32>(mask, 0);
+  }
+}
+
+function pageAddress(id: u32, page: u32): u32 {
+  return BACKING + ((id - 1) * SLICE_PAGES + page) * PAGE;
 }

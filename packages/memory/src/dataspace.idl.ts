@@ -1,13 +1,14 @@
 // The dataspace protocol as an @sawmill/idl interface: method numbers are the request labels
 // and error codes the reply statuses of assembly/dataspace.ts (test/protocol.test.ts checks).
 // The stubs there are hand-written: `map`'s reply carries a map item instead of a result word,
-// which the IDL cannot express yet.
+// which the IDL cannot express yet. The caller is named by its capability's badge: a dataspace
+// serves only its owner.
 import type { u32 } from "@sawmill/idl/types";
 
 /** A dataspace manager. */
 export interface Dataspace {
   /**
-   * Opens a new dataspace of zeroed pages; result: its id.
+   * Opens a new dataspace of zeroed pages, owned by the caller; result: its id.
    * @error NO_MEMORY no id or memory left
    */
   open(pages: u32): u32;
@@ -16,14 +17,26 @@ export interface Dataspace {
    * caller's receive window; the reply carries one map item and no result word.
    * @error BAD_DATASPACE no such dataspace
    * @error OUT_OF_RANGE the offset is past its end
+   * @error NOT_OWNER the caller does not own it (any more)
    * @error NO_MEMORY no page for it
    */
   map(id: u32, offset: u32, rights: u32): void;
   /**
    * Result: the dataspace's size in bytes.
    * @error BAD_DATASPACE no such dataspace
+   * @error NOT_OWNER the caller does not own it
    */
   size(id: u32): u32;
-  /** Stops serving dataspace `id`. */
+  /**
+   * Closes dataspace `id`: its pages are unmapped from every client and reused.
+   * @error BAD_DATASPACE no such dataspace
+   * @error NOT_OWNER the caller does not own it
+   */
   close(id: u32): void;
+  /**
+   * Makes the client whose capability carries badge `owner` the dataspace's owner.
+   * @error BAD_DATASPACE no such dataspace
+   * @error NOT_OWNER the caller does not own it
+   */
+  transfer(id: u32, owner: u32): void;
 }
