@@ -2,7 +2,8 @@
 // server. Registers a send-only copy of its endpoint, badged ECHO_BADGE, as "echo", then serves.
 import { capCopy, RIGHT_SEND } from "@sawmill/kernel/assembly/user/objects";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { EchoServer, serveEcho } from "./echo";
+import { serveEcho } from "./echo";
+import { Echo } from "./echo-impl";
 import { NameCache } from "./name-cache";
 
 const ENDPOINT: u32 = 1;
@@ -10,18 +11,6 @@ const NAME_SERVER: u32 = 2;
 /** Where the registered copy of the endpoint is made; its badge tells the service's callers apart. */
 const ECHO_CAP: u32 = 8;
 const ECHO_BADGE: u32 = 7;
-
-class Echo extends EchoServer {
-  increment(x: u32): u32 {
-    this.result = x + 1;
-    return 0;
-  }
-
-  caller(): u32 {
-    this.result = this.badge;
-    return 0;
-  }
-}
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   const names = new NameCache(NAME_SERVER, 0, 0); // registers only: no slots for resolutions

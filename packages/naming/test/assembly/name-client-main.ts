@@ -2,7 +2,8 @@
 // Resolves "echo" (registered by the echo service) 10 times and calls the service through the
 // capability it got; then the errors (UNKNOWN, TAKEN, NOT_OWNER, FULL) and what unregister does
 // to a capability another cache already holds.
-import { debugExit, debugPrint, debugPutc, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { expect, incrementThrough, printNumber, resolveTenTimes } from "./checks";
 import { EchoClient } from "./echo";
 import { NameCache } from "./name-cache";
 import { NAMES_FULL, NAMES_NOT_OWNER, NAMES_TAKEN, NAMES_UNKNOWN } from "./names";
@@ -10,40 +11,6 @@ import { NAMES_FULL, NAMES_NOT_OWNER, NAMES_TAKEN, NAMES_UNKNOWN } from "./names
 const NAME_SERVER: u32 = 1;
 /** The badge the echo service gave the capability it registered. */
 const ECHO_BADGE: u32 = 7;
-
-function printNumber(n: u32): void {
-  if (n >= 10) printNumber(n / 10);
-  debugPutc(0x30 + (n % 10));
-}
-
-function expect(ok: bool, what: string): void {
-  if (ok) return;
-  debugPrint("FAIL ");
-  debugPrint(what);
-  debugPrint("\n");
-}
-
-/** The result of `increment(x)` through the capability in `slot`, or 0 if the call failed. */
-function incrementThrough(slot: u32, x: u32): u32 {
-  const echo = new EchoClient(slot);
-  if (echo.bind() != 0 || echo.increment(x) != 0) return 0;
-  return echo.result;
-}
-
-/** Resolves "echo" 10 times, the first once the service has registered it; returns the server calls. */
-function resolveEchoTenTimes(names: NameCache): u32 {
-  let before: u32 = 0;
-  let status: u32 = NAMES_UNKNOWN;
-  while (status == NAMES_UNKNOWN) {
-    before = names.serverCalls;
-    status = names.resolve("echo");
-    if (status == NAMES_UNKNOWN) yieldSlice();
-  }
-  expect(status == 0, "resolve echo");
-  const slot = names.slot;
-  for (let i = 0; i < 9; i++) expect(names.resolve("echo") == 0 && names.slot == slot, "resolve echo again");
-  return names.serverCalls - before;
-}
 
 /** A name server's refusals; leaves its 4-entry table full ("echo", "echo-2", "f1", "f2"). */
 function checkErrors(names: NameCache, echoSlot: u32): void {
@@ -81,7 +48,7 @@ export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   const names = new NameCache(NAME_SERVER, 32, 4);
   const other = new NameCache(NAME_SERVER, 40, 2);
   expect(names.bind() == 0 && other.bind() == 0, "bind");
-  const echoCalls = resolveEchoTenTimes(names);
+  const echoCalls = resolveTenTimes(names, "echo");
   const echoSlot = names.slot;
   const echo = new EchoClient(echoSlot);
   expect(echo.bind() == 0, "bind echo through the resolved capability");
