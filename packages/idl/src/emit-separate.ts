@@ -91,16 +91,21 @@ function clientMethod(method: Method): string[] {
 }
 
 /**
- * The call. A result item's destination is named first (BR1 a slot, BR0 a window); on OK the
- * client's result says where the item is: the slot, or the window's flexpage.
+ * The call. A result item's destination is named first (BR1 a slot, BR0 a window) and the
+ * buffer register restored after, so that no later message this thread receives — a server
+ * loop's requests, say — can land in it; on OK the client's result says where the item is: the
+ * slot, or the window.
  */
 function callAndReturn(method: Method, call: string): string[] {
   const receive = receiveParam(method);
   if (receive === null) return [`    return ${call};`];
-  const bufferRegister = resultItem(method) === "cap" ? "UTCB_BR1" : "UTCB_BR0";
+  const buffer = `utcb + idl.${resultItem(method) === "cap" ? "UTCB_BR1" : "UTCB_BR0"}`;
   return [
-    `    store<u32>(idl.utcb() + idl.${bufferRegister}, ${receive});`,
+    `    const utcb = idl.utcb();`,
+    `    const before = load<u32>(${buffer});`,
+    `    store<u32>(${buffer}, ${receive});`,
     `    const status = ${call};`,
+    `    store<u32>(${buffer}, before);`,
     `    if (status == idl.STATUS_OK) this.result = ${receive};`,
     `    return status;`,
   ];

@@ -38,6 +38,8 @@ const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   "this",
   "receiveSlot",
   "receiveWindow",
+  "utcb",
+  "before",
 ]);
 /** The highest label a method may fix: the tag's label field is 16 bits; 0 is bind. */
 const MAX_LABEL = 0xffff;

@@ -101,15 +101,18 @@ describe("generateModule", () => {
     expect(block(client, "key(receiveSlot: u32)")).toBe(
       [
         "  key(receiveSlot: u32): u32 {",
-        "    store<u32>(idl.utcb() + idl.UTCB_BR1, receiveSlot);",
+        "    const utcb = idl.utcb();",
+        "    const before = load<u32>(utcb + idl.UTCB_BR1);",
+        "    store<u32>(utcb + idl.UTCB_BR1, receiveSlot);",
         "    const status = idl.call0(changetype<usize>(this), 0x1);",
+        "    store<u32>(utcb + idl.UTCB_BR1, before);",
         "    if (status == idl.STATUS_OK) this.result = receiveSlot;",
         "    return status;",
         "  }",
       ].join("\n"),
     );
     expect(block(client, "page(n: u32, receiveWindow: u32)")).toContain(
-      "store<u32>(idl.utcb() + idl.UTCB_BR0, receiveWindow);",
+      "store<u32>(utcb + idl.UTCB_BR0, receiveWindow);",
     );
     expect(client).toContain(
       "impl.item = idl.ITEM_CAP | idl.CAP_ITEM_RIGHTS_MASK;\n        return 0x400000;",
