@@ -19,8 +19,7 @@
 //   0 — so every question is denied without asking. (Empty entries carry version 0 too, and
 //   answer 0.)
 
-import { ADDRESS_USER_MEMORY, FPAGE_BASE_MASK, UTCB_BR0 } from "@sawmill/kernel/assembly/generated/layout";
-import { utcb } from "@sawmill/kernel/assembly/user/ipc";
+import { ADDRESS_USER_MEMORY, FPAGE_BASE_MASK } from "@sawmill/kernel/assembly/generated/layout";
 import { fpage, PAGE_BITS } from "@sawmill/kernel/assembly/user/memory";
 import { PolicyClient } from "./policy";
 
@@ -48,9 +47,6 @@ export class PolicyCache {
     let status = this.client.bind();
     if (status != 0) return status;
     status = this.client.versionPage(fpage(this.window, PAGE_BITS, 0));
-    // The stub leaves BR0 open; close it, or any later message this thread receives (requests
-    // to its server loop included) could map another page over the version.
-    store<u32>(utcb() + UTCB_BR0, 0);
     if (status != 0) return status;
     this.versionWord = (this.client.result & FPAGE_BASE_MASK) - ADDRESS_USER_MEMORY;
     return 0;
