@@ -7,10 +7,11 @@
 // Invariants: a read-only share gives the consumer a mapping the kernel keeps read-only
 // whatever its pager does, since rights only shrink. After a transfer the producer has no
 // mapping of the buffer, no region for it and no right to it at the manager: a touch goes to
-// its exception handler, and asking the manager for the pages gets DS_NOT_OWNER.
+// its exception handler, and asking the manager for the pages gets DATASPACE_NOT_OWNER.
 import { makeTag, recv, send, setBR, setMR } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, grantItem, mapItem, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
-import { DS_OK, dsTransfer } from "./dataspace";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { dataspaceClient } from "./dataspace";
 import { detach, find, RM_BAD_RANGE, RM_NOT_ATTACHED, regionDataspace, regionManager, regionSize, regionStart } from "./region-mapper";
 
 /** Label of a buffer message. */
@@ -40,8 +41,8 @@ export function transferBuffer(slot: u32, start: u32, consumer: u32): u32 {
   const size = regionSize(index);
   if ((size & (size - 1)) != 0 || (start & (size - 1)) != 0) return RM_BAD_RANGE;
   const id = regionDataspace(index);
-  const status = dsTransfer(regionManager(index), id, consumer);
-  if (status != DS_OK) return status;
+  const status = dataspaceClient(regionManager(index))!.transfer(id, consumer); // bound by attach
+  if (status != idl.STATUS_OK) return status;
   setMR(0, id);
   setMR(1, grantItem(start));
   setMR(2, fpage(start, ctz(size), RIGHTS_RW));

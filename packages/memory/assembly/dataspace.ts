@@ -1,70 +1,45 @@
-// The dataspace protocol (README "Protocol"): client stubs and the generic server loop a
-// dataspace manager plugs its policy into. Layer: user level, above the kernel's IPC and map
-// items. Decode, then invoke: answer() checks the request (label, words, the dataspace exists,
-// the caller owns it, the offset is inside it) before it asks the manager for anything.
-// Invariants: a dataspace's owner is the badge of the capability it was opened through (or the
-// badge it was transferred to); only the owner is served. A MAP reply carries exactly one
-// one-page map item or none (then its label is the error); the page lands in the caller's
-// receive window (BR0), which the caller sets.
-import { call, getMR, makeTag, receivedBadge, receivedTag, recv, replyRecv, setBR, setMR, tagLabel, tagWords } from "@sawmill/kernel/assembly/user/ipc";
-import { fpage, mapItem, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+// The dataspace protocol's two ends over the stubs @sawmill/idl generates from
+// idl/dataspace.idl.ts (staged beside this file as ./dataspace-protocol, src/index.ts):
+// DataspaceManager is the policy a manager plugs in and serveDataspaces serves it on an
+// endpoint; dataspaceClient(slot) is a client's bound stub for the manager behind a slot.
+// Layer: user level, above the kernel's IPC and map items.
+// Decode, then invoke: every request is checked (the dataspace exists, the caller owns it, the
+// offset is inside it) before the manager is asked for anything. Invariants: a dataspace's
+// owner is the badge of the capability it was opened through (or the badge it was transferred
+// to), and only the owner is served; a map reply carries one one-page map item or none.
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { fpage, PAGE_BITS, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import {
+  DATASPACE_BAD_DATASPACE,
+  DATASPACE_NO_MEMORY,
+  DATASPACE_NOT_OWNER,
+  DATASPACE_OUT_OF_RANGE,
+  DataspaceClient,
+  DataspaceServer,
+  serveDataspace,
+} from "./dataspace-protocol";
 
-export const DS_OPEN: u32 = 1;
-export const DS_MAP: u32 = 2;
-export const DS_SIZE: u32 = 3;
-export const DS_CLOSE: u32 = 4;
-export const DS_TRANSFER: u32 = 5;
-
-export const DS_OK: u32 = 0;
-export const DS_BAD_DATASPACE: u32 = 0x21;
-export const DS_OUT_OF_RANGE: u32 = 0x22;
-export const DS_NO_MEMORY: u32 = 0x20;
-export const DS_NOT_OWNER: u32 = 0x23;
+export { DATASPACE_BAD_DATASPACE, DATASPACE_NO_MEMORY, DATASPACE_NOT_OWNER, DATASPACE_OUT_OF_RANGE, DataspaceClient } from "./dataspace-protocol";
 
 export const PAGE: u32 = 4096;
-
-/** Status of the last stub call (kernel error 1–15, or the reply label). */
-function status(error: u32): u32 {
-  return error != 0 ? error : tagLabel(receivedTag());
-}
-
-/** Opens a new zeroed dataspace of `pages` pages at the manager behind `slot`; id in MR0. */
-export function dsOpen(slot: u32, pages: u32): u32 {
-  setMR(0, pages);
-  return status(call(slot, makeTag(DS_OPEN, 1, 0), 0));
-}
+const MAX_MANAGERS: i32 = 8;
+/** The clients made so far and the slots they call. */
+const clients = new Array<DataspaceClient>();
+const slots = new Array<u32>();
 
 /**
- * Asks for page `offset` of dataspace `id` with `rights`, received at the one page `window`
- * of this address space. OK means the page is mapped there.
+ * The bound client of the manager behind `slot`, made and bound on first use and kept (at most
+ * MAX_MANAGERS managers per task); null when binding fails or the table is full. Its `result`
+ * is shared by the task's threads: read it right after the call.
  */
-export function dsMap(slot: u32, id: u32, offset: u32, rights: u32, window: u32): u32 {
-  setBR(0, fpage(window, PAGE_BITS, RIGHTS_RW));
-  setMR(0, id);
-  setMR(1, offset);
-  setMR(2, rights);
-  const result = status(call(slot, makeTag(DS_MAP, 3, 0), 0));
-  setBR(0, 0);
-  return result;
-}
-
-/** The size in bytes of dataspace `id` (MR0 of the reply). */
-export function dsSize(slot: u32, id: u32): u32 {
-  setMR(0, id);
-  return status(call(slot, makeTag(DS_SIZE, 1, 0), 0));
-}
-
-/** Closes dataspace `id`: its pages are unmapped wherever they were mapped, then reused. */
-export function dsClose(slot: u32, id: u32): u32 {
-  setMR(0, id);
-  return status(call(slot, makeTag(DS_CLOSE, 1, 0), 0));
-}
-
-/** Makes the client whose capability carries badge `owner` the owner of dataspace `id`. */
-export function dsTransfer(slot: u32, id: u32, owner: u32): u32 {
-  setMR(0, id);
-  setMR(1, owner);
-  return status(call(slot, makeTag(DS_TRANSFER, 2, 0), 0));
+export function dataspaceClient(slot: u32): DataspaceClient | null {
+  for (let i = 0; i < clients.length; i++) if (slots[i] == slot) return clients[i];
+  if (clients.length == MAX_MANAGERS) return null;
+  const client = new DataspaceClient(slot);
+  if (client.bind() != idl.STATUS_OK) return null;
+  clients.push(client);
+  slots.push(slot);
+  return client;
 }
 
 /** A manager's policy: where its pages come from, and which ids exist and whose they are. */
@@ -83,51 +58,58 @@ export abstract class DataspaceManager {
   abstract transfer(id: u32, owner: u32): void;
 }
 
-/** Serves the protocol on `endpoint` forever; the sender's badge names the client. */
-export function serveDataspaces(endpoint: u32, manager: DataspaceManager): void {
-  recv(endpoint, 0);
-  while (true) replyRecv(endpoint, answer(manager, receivedTag(), receivedBadge()), 0);
+/** Serves `manager` on `endpoint`; returns only if the endpoint becomes unusable (its error). */
+export function serveDataspaces(endpoint: u32, manager: DataspaceManager): u32 {
+  return serveDataspace(endpoint, new ManagerService(manager));
 }
 
-/** Untyped words each request needs, by label. */
-function wordsNeeded(label: u32): u32 {
-  if (label == DS_MAP) return 3;
-  return label == DS_TRANSFER ? 2 : 1;
-}
+/** The generated server's methods: checks, then the manager. */
+class ManagerService extends DataspaceServer {
+  private manager: DataspaceManager;
 
-function answer(manager: DataspaceManager, tag: u32, client: u32): u32 {
-  const label = tagLabel(tag);
-  if (label < DS_OPEN || label > DS_TRANSFER || tagWords(tag) < wordsNeeded(label)) return statusOnly(DS_BAD_DATASPACE);
-  if (label == DS_OPEN) return word(manager.open(getMR(0), client), DS_NO_MEMORY);
-  const id = getMR(0);
-  const size = manager.size(id);
-  if (size == 0) return statusOnly(DS_BAD_DATASPACE);
-  if (manager.owner(id) != client) return statusOnly(DS_NOT_OWNER);
-  if (label == DS_SIZE) return word(size, DS_BAD_DATASPACE);
-  if (label == DS_CLOSE) manager.close(id);
-  if (label == DS_TRANSFER) manager.transfer(id, getMR(1));
-  if (label != DS_MAP) return statusOnly(DS_OK);
-  const offset = getMR(1) & ~(PAGE - 1);
-  return offset < size ? mapPage(manager, id, offset, getMR(2) & RIGHTS_RW) : statusOnly(DS_OUT_OF_RANGE);
-}
+  constructor(manager: DataspaceManager) {
+    super();
+    this.manager = manager;
+  }
 
-/** The MAP reply: one map item of the page, with the rights asked for. */
-function mapPage(manager: DataspaceManager, id: u32, offset: u32, rights: u32): u32 {
-  const page = manager.page(id, offset, (rights & 2) != 0);
-  if (page == 0) return statusOnly(DS_NO_MEMORY);
-  setMR(0, mapItem(page));
-  setMR(1, fpage(page, PAGE_BITS, rights));
-  return makeTag(DS_OK, 0, 1);
-}
+  open(pages: u32): u32 {
+    this.result = this.manager.open(pages, this.badge);
+    return this.result == 0 ? DATASPACE_NO_MEMORY : idl.STATUS_OK;
+  }
 
-/** A reply with no words: the status alone. */
-function statusOnly(status: u32): u32 {
-  return makeTag(status, 0, 0);
-}
+  map(id: u32, offset: u32, rights: u32): u32 {
+    const refused = this.refusal(id);
+    if (refused != idl.STATUS_OK) return refused;
+    const at = offset & ~(PAGE - 1);
+    if (at >= this.manager.size(id)) return DATASPACE_OUT_OF_RANGE;
+    const page = this.manager.page(id, at, (rights & 2) != 0);
+    if (page == 0) return DATASPACE_NO_MEMORY;
+    this.item = idl.mapItem(page);
+    this.result = fpage(page, PAGE_BITS, rights & RIGHTS_RW);
+    return idl.STATUS_OK;
+  }
 
-/** A one-word reply (status OK), or `error` when the word is 0. */
-function word(value: u32, error: u32): u32 {
-  if (value == 0) return statusOnly(error);
-  setMR(0, value);
-  return makeTag(DS_OK, 1, 0);
+  size(id: u32): u32 {
+    const refused = this.refusal(id);
+    if (refused == idl.STATUS_OK) this.result = this.manager.size(id);
+    return refused;
+  }
+
+  close(id: u32): u32 {
+    const refused = this.refusal(id);
+    if (refused == idl.STATUS_OK) this.manager.close(id);
+    return refused;
+  }
+
+  transfer(id: u32, owner: u32): u32 {
+    const refused = this.refusal(id);
+    if (refused == idl.STATUS_OK) this.manager.transfer(id, owner);
+    return refused;
+  }
+
+  /** Why the caller may not use dataspace `id`, or OK. */
+  private refusal(id: u32): u32 {
+    if (this.manager.size(id) == 0) return DATASPACE_BAD_DATASPACE;
+    return this.manager.owner(id) == this.badge ? idl.STATUS_OK : DATASPACE_NOT_OWNER;
+  }
 }

@@ -11,7 +11,8 @@
 // is not locked: attach and detach a region while no thread faults in it.
 import { call, getMR, makeTag, recv, replyRecv, setBR, setMR, tagItems, receivedTag } from "@sawmill/kernel/assembly/user/ipc";
 import { FAULT_WRITE, fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
-import { DS_OK, dsMap, PAGE } from "./dataspace";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { dataspaceClient, PAGE } from "./dataspace";
 
 export const RM_OK: u32 = 0;
 /** attach: all MAX_REGIONS regions are in use. */
@@ -20,6 +21,8 @@ export const RM_FULL: u32 = 0x30;
 export const RM_BAD_RANGE: u32 = 0x31;
 /** detach: no region starts there. */
 export const RM_NOT_ATTACHED: u32 = 0x32;
+/** attach: the slot's manager does not bind (not a dataspace manager, or MAX_MANAGERS reached). */
+export const RM_NO_MANAGER: u32 = 0x33;
 
 export const MAX_REGIONS: u32 = 16;
 /** Per region: start, size, manager slot, dataspace id, rights. */
@@ -27,11 +30,15 @@ const REGION_BYTES: u32 = 20;
 const regions = memory.data(MAX_REGIONS * REGION_BYTES, 4);
 let count: u32 = 0;
 
-/** Records that [start, start + size) shows dataspace `id` of the manager behind `slot` with `rights`. */
+/**
+ * Records that [start, start + size) shows dataspace `id` of the manager behind `slot` with
+ * `rights`; binds the manager's client on first use (dataspace.ts). Nothing is mapped yet.
+ */
 export function attach(slot: u32, id: u32, start: u32, size: u32, rights: u32): u32 {
   if (((start | size) & (PAGE - 1)) != 0 || size == 0) return RM_BAD_RANGE;
   if (overlaps(start, size)) return RM_BAD_RANGE;
   if (count == MAX_REGIONS) return RM_FULL;
+  if (dataspaceClient(slot) == null) return RM_NO_MANAGER;
   const at = region(count++);
   store<u32>(at, start);
   store<u32>(at, size, 4);
@@ -130,9 +137,10 @@ function resolve(address: u32, eip: u32, bits: u32, fallback: u32, from: u32, to
 function fromRegion(at: usize, page: u32, bits: u32): u32 {
   const rights = load<u32>(at, 16);
   if ((bits & FAULT_WRITE) != 0 && (rights & 2) == 0) return makeTag(0, 0, 0);
-  const offset = page - load<u32>(at);
-  if (dsMap(load<u32>(at, 8), load<u32>(at, 12), offset, rights, page) != DS_OK) return makeTag(0, 0, 0);
-  return forward(page, rights);
+  const manager = dataspaceClient(load<u32>(at, 8))!; // bound by attach
+  const status = manager.map(load<u32>(at, 12), page - load<u32>(at), rights, fpage(page, PAGE_BITS, RIGHTS_RW));
+  setBR(0, 0); // a stale window would accept the next mapping anyone sends
+  return status == idl.STATUS_OK ? forward(page, rights) : makeTag(0, 0, 0);
 }
 
 /** Passes the fault on to the task's original pager as the kernel would have. */

@@ -8,9 +8,9 @@
 // zeroes them (the backing stays), so the id's next dataspace starts zeroed; the thread serving
 // the protocol is paged by the region mapper, never by the task's original pager.
 import { attach, RM_OK } from "./region-mapper";
-import { DS_OK, dsOpen, PAGE } from "./dataspace";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { dataspaceClient, PAGE } from "./dataspace";
 import { TableManager } from "./table-manager";
-import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage, PAGE_BITS, RIGHTS_RW, unmap } from "@sawmill/kernel/assembly/user/memory";
 
 const USER_MEMORY: u32 = 0x5000_0000;
@@ -28,8 +28,9 @@ export class StackedManager extends TableManager {
 
   /** Opens the backing dataspace at the manager behind `below` and attaches it; false on failure. */
   attachBacking(below: u32): bool {
-    if (dsOpen(below, SLICE_PAGES * MAX_DATASPACES) != DS_OK) return false;
-    return attach(below, getMR(0), BACKING, SLICE_PAGES * MAX_DATASPACES * PAGE, RIGHTS_RW) == RM_OK;
+    const manager = dataspaceClient(below);
+    if (manager == null || manager.open(SLICE_PAGES * MAX_DATASPACES) != idl.STATUS_OK) return false;
+    return attach(below, manager.result, BACKING, SLICE_PAGES * MAX_DATASPACES * PAGE, RIGHTS_RW) == RM_OK;
   }
 
   page(id: u32, offset: u32, write: bool): u32 {

@@ -1,18 +1,36 @@
-// Host side of @sawmill/memory: the dataspace protocol's numbers, shared with the
-// AssemblyScript side (assembly/dataspace.ts keeps the same values, test/protocol.test.ts checks).
-// Layer: user-level memory management above the kernel's map items.
+/**
+ * @sawmill/memory, host side: stages the memory library for one placement into a directory.
+ *
+ * Layer: build support for user-level memory management above the kernel's map items.
+ * Interface: `DATASPACE_IDL` (the protocol's interface file), `MEMORY_FILES` (the library's
+ * AssemblyScript files), `prepareMemory(dir, placement)` → the directory, holding
+ * `dataspace-protocol.ts` (the stubs generated from the interface) and the library. Components
+ * built from it link `assembleIdlStubs` from `@sawmill/idl`. Invariant: the library files import
+ * the interface only as `./dataspace-protocol`, so the same files serve both placements.
+ */
 
-/** Request labels of the dataspace protocol (README "Protocol"). */
-export const DataspaceLabel = { OPEN: 1, MAP: 2, SIZE: 3, CLOSE: 4, TRANSFER: 5 } as const;
+import { fileURLToPath } from "node:url";
+import { type Placement, stageIdlLibrary } from "@sawmill/idl";
 
-/** Reply labels: 0 OK, else an error. */
-export const DataspaceStatus = {
-  OK: 0,
-  NO_MEMORY: 0x20,
-  BAD_DATASPACE: 0x21,
-  OUT_OF_RANGE: 0x22,
-  NOT_OWNER: 0x23,
-} as const;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The assembly directory, for builds that compile managers or clients. */
-export const ASSEMBLY_DIR = new URL("../assembly/", import.meta.url);
+export const DATASPACE_IDL = here("../idl/dataspace.idl.ts");
+
+export const MEMORY_FILES = [
+  "dataspace.ts",
+  "table-manager.ts",
+  "anonymous.ts",
+  "stacked.ts",
+  "region-mapper.ts",
+  "buffer.ts",
+] as const;
+
+export function prepareMemory(dir: string, placement: Placement): string {
+  return stageIdlLibrary(dir, placement, {
+    idl: DATASPACE_IDL,
+    interfaceName: "Dataspace",
+    module: "dataspace-protocol",
+    sourceDir: here("../assembly"),
+    files: MEMORY_FILES,
+  });
+}

@@ -1,15 +1,28 @@
+import { copyFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bootMultiboot } from "@sawmill/emulator";
-import { buildComponent, buildSystemImage } from "@sawmill/kernel";
+import { assembleIdlStubs } from "@sawmill/idl";
+import { buildComponent, buildSystemImage, layout } from "@sawmill/kernel";
 import { describe, expect, it } from "vitest";
+import { prepareMemory } from "../src/index.js";
 
-const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}`, import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The library staged with its generated stubs, the fixtures (test/assembly) beside it. */
+function stage(): string {
+  const dir = prepareMemory(here("../build/test-apps/separate"), "separate");
+  for (const file of readdirSync(here("./assembly")))
+    copyFileSync(here(`./assembly/${file}`), `${dir}/${file}`);
+  return dir;
+}
 
 describe("dataspaces, the region mapper and shared buffers", () => {
   it("pages through two stacked managers, reuses closed dataspaces, detaches, refuses a 17th region, shares read-only and transfers ownership", async () => {
+    const dir = stage();
+    const extraObjects = [assembleIdlStubs({ memoryBase: layout.Address.USER_MEMORY })];
     const [root, child] = await Promise.all([
-      buildComponent(fixture("root.ts")),
-      buildComponent(fixture("child.ts")),
+      buildComponent(`${dir}/root.ts`),
+      buildComponent(`${dir}/child.ts`, { extraObjects }),
     ]);
     const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "child", bytes: child.elf }] });
     const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });

@@ -4,11 +4,12 @@
 import { getMR } from "@sawmill/kernel/assembly/user/ipc";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printHex } from "@sawmill/root/assembly/console";
-import { AnonymousManager } from "../../assembly/anonymous";
-import { acceptBuffer } from "../../assembly/buffer";
-import { DS_OK, dsSize, PAGE, serveDataspaces } from "../../assembly/dataspace";
-import { serveRegions } from "../../assembly/region-mapper";
-import { BACKING, StackedManager } from "../../assembly/stacked";
+import { AnonymousManager } from "./anonymous";
+import { acceptBuffer } from "./buffer";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { dataspaceClient, PAGE, serveDataspaces } from "./dataspace";
+import { serveRegions } from "./region-mapper";
+import { BACKING, StackedManager } from "./stacked";
 import { clientMain, clientWork } from "./client";
 import { ANON, CLIENT, CONSUMER, INBOX, SLOT_ANON, SLOT_MAPPER, SLOT_ROOT, SLOT_SERVE, SLOT_STACKED, STACKED } from "./roles";
 import { check, startWorker, wasm } from "./workers";
@@ -49,7 +50,8 @@ function consume(): void {
   debugPrint(", transferred buffer says ");
   printHex(load<u32>(wasm(INBOX + PAGE + 4)));
   debugPrint("\nconsumer: the stacked manager says its size is ");
-  printHex(dsSize(SLOT_STACKED, id) == DS_OK ? getMR(0) : 0);
+  const stacked = dataspaceClient(SLOT_STACKED)!;
+  printHex(stacked.size(id) == idl.STATUS_OK ? stacked.result : 0);
   debugPrint("\n");
   store<u32>(wasm(INBOX + PAGE + 4), 0x600d);
   store<u32>(wasm(INBOX + 8), 1); // must fault: the kernel reports it to root

@@ -9,15 +9,15 @@
 //   DETACH     attach, write, detach, read again (fault: the page is unmapped)
 //   PRODUCE    share a buffer read-only with the consumer; transfer a dataspace to it; ask the
 //              manager for it again (refused) and touch it (fault)
-import { getMR } from "@sawmill/kernel/assembly/user/ipc";
-import { RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
+import { fpage, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { printDec, printHex } from "@sawmill/root/assembly/console";
-import { POOL_PAGES } from "../../assembly/anonymous";
-import { offerBuffer, transferBuffer } from "../../assembly/buffer";
-import { DS_OK, dsClose, dsMap, dsOpen, PAGE } from "../../assembly/dataspace";
-import { attach, detach, RM_OK, regionCount, serveRegions } from "../../assembly/region-mapper";
-import { STAMP } from "../../assembly/stacked";
+import { POOL_PAGES } from "./anonymous";
+import { offerBuffer, transferBuffer } from "./buffer";
+import * as idl from "@sawmill/idl/assembly/runtime";
+import { DataspaceClient, dataspaceClient, PAGE } from "./dataspace";
+import { attach, detach, RM_OK, regionCount, serveRegions } from "./region-mapper";
+import { STAMP } from "./stacked";
 import { CONSUMER, DETACHED, FILLERS, MANAGED_END, PAGED, REUSED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_ROOT, SLOT_SERVE, SLOT_STACKED, TRANSFERRED, UNATTACHED } from "./roles";
 import { check, startWorker, wasm } from "./workers";
 
@@ -32,12 +32,24 @@ const ROUND_PAGES: u32 = 8;
 let pagedId: u32 = 0;
 let sharedId: u32 = 0;
 
+/** The bound client of the manager behind `slot` (the root gave this task both managers). */
+function manager(slot: u32): DataspaceClient {
+  const client = dataspaceClient(slot);
+  check(client != null, 0x86);
+  return client!;
+}
+
+/** A new dataspace of `pages` pages at the manager behind `slot`: its id. */
+function open(slot: u32, pages: u32): u32 {
+  const client = manager(slot);
+  check(client.open(pages) == idl.STATUS_OK, 0x87);
+  return client.result;
+}
+
 export function clientMain(): void {
-  check(dsOpen(SLOT_STACKED, PAGED_PAGES) == DS_OK, 0x87);
-  pagedId = getMR(0);
+  pagedId = open(SLOT_STACKED, PAGED_PAGES);
   check(attach(SLOT_STACKED, pagedId, PAGED, PAGED_PAGES * PAGE, RIGHTS_RW) == RM_OK, 0x88);
-  check(dsOpen(SLOT_ANON, 1) == DS_OK, 0x89);
-  sharedId = getMR(0);
+  sharedId = open(SLOT_ANON, 1);
   check(attach(SLOT_ANON, sharedId, SHARED_RW, PAGE, RIGHTS_RW) == RM_OK, 0x8a);
   check(attach(SLOT_ANON, sharedId, SHARED_RO, PAGE, RIGHTS_RO) == RM_OK, 0x8b);
   startWorker(0, WORK_PAGING, 40, SLOT_SERVE);
@@ -80,8 +92,9 @@ function reuse(): void {
 
 /** One round: a new dataspace attached, each page found zeroed and written, detached, closed. */
 function fillAndClose(round: u32): bool {
-  if (dsOpen(SLOT_ANON, ROUND_PAGES) != DS_OK) return false;
-  const id = getMR(0);
+  const anon = manager(SLOT_ANON);
+  if (anon.open(ROUND_PAGES) != idl.STATUS_OK) return false;
+  const id = anon.result;
   if (attach(SLOT_ANON, id, REUSED, ROUND_PAGES * PAGE, RIGHTS_RW) != RM_OK) return false;
   let zeroed = true;
   for (let i: u32 = 0; i < ROUND_PAGES; i++) {
@@ -89,7 +102,7 @@ function fillAndClose(round: u32): bool {
     zeroed = zeroed && load<u32>(page) == 0;
     store<u32>(page, round + 1);
   }
-  return zeroed && detach(REUSED) == RM_OK && dsClose(SLOT_ANON, id) == DS_OK;
+  return zeroed && detach(REUSED) == RM_OK && anon.close(id) == idl.STATUS_OK;
 }
 
 /** Fills the region table with one-page regions; the one past MAX_REGIONS is refused; detaches them. */
@@ -131,8 +144,7 @@ function paging(): void {
 }
 
 function detaching(): void {
-  check(dsOpen(SLOT_ANON, 1) == DS_OK, 0x8d);
-  check(attach(SLOT_ANON, getMR(0), DETACHED, PAGE, RIGHTS_RW) == RM_OK, 0x8e);
+  check(attach(SLOT_ANON, open(SLOT_ANON, 1), DETACHED, PAGE, RIGHTS_RW) == RM_OK, 0x8e);
   store<u32>(wasm(DETACHED), 0xde7a_c4ed);
   const value = load<u32>(wasm(DETACHED));
   const status = detach(DETACHED);
@@ -148,13 +160,12 @@ function detaching(): void {
 /** Shares the buffer read-only with the consumer, then gives it a stacked-manager dataspace for good. */
 function produce(): void {
   check(offerBuffer(SLOT_CHANNEL, SHARED_RW, 12, false) == 0, 0x8f);
-  check(dsOpen(SLOT_STACKED, 1) == DS_OK, 0x90);
-  const id = getMR(0);
+  const id = open(SLOT_STACKED, 1);
   check(attach(SLOT_STACKED, id, TRANSFERRED, PAGE, RIGHTS_RW) == RM_OK, 0x91);
   store<u32>(wasm(TRANSFERRED + 4), 0x7a11_0c8d);
   check(transferBuffer(SLOT_CHANNEL, TRANSFERRED, CONSUMER) == 0, 0x92);
   debugPrint("client: after the transfer the stacked manager answers ");
-  printHex(dsMap(SLOT_STACKED, id, 0, RIGHTS_RW, TRANSFERRED));
+  printHex(manager(SLOT_STACKED).map(id, 0, RIGHTS_RW, fpage(TRANSFERRED, PAGE_BITS, RIGHTS_RW)));
   debugPrint("\n");
   load<u32>(wasm(TRANSFERRED)); // must fault: the page went to the consumer, the region is gone
   debugPrint("client: unexpected: read the transferred buffer\n");

@@ -1,9 +1,7 @@
-// The dataspace protocol as an @sawmill/idl interface: method numbers are the request labels
-// and error codes the reply statuses of assembly/dataspace.ts (test/protocol.test.ts checks).
-// The stubs there are hand-written: `map`'s reply carries a map item instead of a result word,
-// which the IDL cannot express yet. The caller is named by its capability's badge: a dataspace
-// serves only its owner.
-import type { u32 } from "@sawmill/idl/types";
+// The dataspace protocol, from which @sawmill/idl generates the client stubs and the server
+// dispatch (src/index.ts stages them as `dataspace-protocol.ts` beside the library). The caller
+// is named by its capability's badge: a dataspace serves only its owner.
+import type { Mapping, u32 } from "@sawmill/idl/types";
 
 /** A dataspace manager. */
 export interface Dataspace {
@@ -14,13 +12,13 @@ export interface Dataspace {
   open(pages: u32): u32;
   /**
    * Maps the page at `offset` of dataspace `id` with `rights` (4 read, 2 write) into the
-   * caller's receive window; the reply carries one map item and no result word.
+   * caller's receive window (one page); the reply carries one map item.
    * @error BAD_DATASPACE no such dataspace
    * @error OUT_OF_RANGE the offset is past its end
    * @error NOT_OWNER the caller does not own it (any more)
    * @error NO_MEMORY no page for it
    */
-  map(id: u32, offset: u32, rights: u32): void;
+  map(id: u32, offset: u32, rights: u32): Mapping;
   /**
    * Result: the dataspace's size in bytes.
    * @error BAD_DATASPACE no such dataspace
