@@ -25,7 +25,7 @@ describe("dataspaces, the region mapper and shared buffers", () => {
       buildComponent(`${dir}/child.ts`, { extraObjects }),
     ]);
     const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "child", bytes: child.elf }] });
-    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 20_000_000 });
     const { serial } = result;
     expect(serial).toContain("client: 4 pages through two stacked managers, stamped and writable");
     expect(serial).toContain("client: the read-only view of the shared buffer says 0x5eedf00d");
@@ -51,6 +51,6 @@ describe("dataspaces, the region mapper and shared buffers", () => {
     expect(serial).not.toContain("check failed");
     expect(serial).not.toMatch(/over its budget|outside its memory/);
     expect(result.exitCode).toBe(0x70);
-    expect(result.instructions).toBeLessThan(100_000_000);
+    expect(result.instructions).toBeLessThan(10_000_000); // measured: about 4.98 M, kernel boot included
   });
 });
