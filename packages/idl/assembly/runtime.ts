@@ -4,6 +4,7 @@
 
 export { utcb } from "@sawmill/kernel/assembly/user/ipc";
 export { grantItem, mapItem } from "@sawmill/kernel/assembly/user/memory";
+export { capDelete } from "@sawmill/kernel/assembly/user/objects";
 export {
   CAP_ITEM_RIGHTS_MASK,
   ERROR_INVALID_SYSCALL,
@@ -14,7 +15,13 @@ export {
   UTCB_MR0,
   UTCB_TAG,
 } from "@sawmill/kernel/assembly/generated/layout";
-import { ERROR_INVALID_CAP, ERROR_INVALID_SYSCALL, ERROR_NO_RIGHT } from "@sawmill/kernel/assembly/generated/layout";
+import {
+  ERROR_INVALID_CAP,
+  ERROR_INVALID_SYSCALL,
+  ERROR_NO_RIGHT,
+  TAG_ITEMS_MASK,
+  TAG_ITEMS_SHIFT,
+} from "@sawmill/kernel/assembly/generated/layout";
 
 /** System-call numbers the stubs' `dest` word carries in bits 0–7 (the slot above). */
 export const SYSCALL_CALL: u32 = 3;
@@ -53,4 +60,14 @@ export const BIND_LABEL: u32 = 0;
  */
 @inline export function endpointUnusable(error: u32): bool {
   return error - ERROR_INVALID_CAP <= ERROR_NO_RIGHT - ERROR_INVALID_CAP;
+}
+
+/**
+ * Whether the dispatch refused (INTERFACE_MISMATCH, UNKNOWN_METHOD or BAD_MESSAGE: consecutive
+ * codes) a request that carried typed items — its capability then sits unclaimed in the
+ * server's receive slot.
+ */
+@inline export function refusedWithItems(tag: u32, reply: u32): bool {
+  const status = reply & 0xffff;
+  return ((tag >> TAG_ITEMS_SHIFT) & TAG_ITEMS_MASK) != 0 && status - STATUS_INTERFACE_MISMATCH <= STATUS_BAD_MESSAGE - STATUS_INTERFACE_MISMATCH;
 }

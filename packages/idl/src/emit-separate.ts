@@ -122,7 +122,7 @@ function server(iface: Interface): string[] {
     ...(hasCaps ? [`  store<u32>(utcb + idl.UTCB_BR1, capSlot);`] : []),
     `  const dest = (slot << 8) | idl.SYSCALL_REPLY_RECV;`,
     `  let reply: u32 = 0;`,
-    ...(hasItems ? itemReplyLoop(name) : wordReplyLoop(name)),
+    ...(hasItems ? itemReplyLoop(name, hasCaps) : wordReplyLoop(name, hasCaps)),
     `  return 0;`,
     `}`,
     ``,
@@ -138,24 +138,24 @@ function server(iface: Interface): string[] {
 }
 
 /** Every reply is the status and one word, the result. */
-function wordReplyLoop(name: string): string[] {
+function wordReplyLoop(name: string, hasCaps: boolean): string[] {
   return [
     `  while (true) {`,
     `    const error = idl.replyRecv(dest, reply, impl.result);`,
     ...receiveChecks(),
-    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0) | ${hex(REPLY_WORDS)};`,
+    ...dispatchCall(name, hasCaps, ` | ${hex(REPLY_WORDS)}`),
     `  }`,
   ];
 }
 
 /** As wordReplyLoop, but an OK item reply carries the item's words (impl.item, impl.result). */
-function itemReplyLoop(name: string): string[] {
+function itemReplyLoop(name: string, hasCaps: boolean): string[] {
   return [
     `  let w0: u32 = 0;`,
     `  while (true) {`,
     `    const error = idl.replyRecv2(dest, reply, w0, impl.result);`,
     ...receiveChecks(),
-    `    reply = dispatch${name}(impl, load<u32>(utcb + idl.UTCB_TAG), utcb + idl.UTCB_MR0);`,
+    ...dispatchCall(name, hasCaps, ""),
     `    if (reply == ${hex(ITEM_REPLY_TAG)}) {`,
     `      w0 = impl.item;`,
     `    } else {`,
@@ -166,14 +166,33 @@ function itemReplyLoop(name: string): string[] {
   ];
 }
 
+/**
+ * After a failed reply_recv nothing was received; if the reply failed (the client's receive
+ * slot was taken, say) the client still waits, so the next reply tells it the kernel's error
+ * (a transport status, no words) instead of an empty OK.
+ */
 function receiveChecks(): string[] {
   return [
     `    if (idl.endpointUnusable(error)) return error;`,
     `    if (error != 0) {`,
-    `      reply = 0;`,
+    `      reply = error;`,
     `      continue;`,
     `    }`,
     `    impl.badge = load<u32>(utcb + idl.UTCB_BADGE);`,
+  ];
+}
+
+/**
+ * The dispatch. A server that accepts capabilities frees its receive slot when the dispatch
+ * refused a message that brought one, or the next capability could not land there.
+ */
+function dispatchCall(name: string, hasCaps: boolean, replyWords: string): string[] {
+  const call = (tag: string) => `dispatch${name}(impl, ${tag}, utcb + idl.UTCB_MR0)${replyWords}`;
+  if (!hasCaps) return [`    reply = ${call("load<u32>(utcb + idl.UTCB_TAG)")};`];
+  return [
+    `    const tag = load<u32>(utcb + idl.UTCB_TAG);`,
+    `    reply = ${call("tag")};`,
+    `    if (idl.refusedWithItems(tag, reply)) idl.capDelete(capSlot);`,
   ];
 }
 

@@ -2,6 +2,7 @@
 import * as idl from "@sawmill/idl/assembly/runtime";
 import { ADDRESS_USER_MEMORY, FPAGE_RIGHT_READ } from "@sawmill/kernel/assembly/generated/layout";
 import { fpage } from "@sawmill/kernel/assembly/user/memory";
+import { capDelete } from "@sawmill/kernel/assembly/user/objects";
 import { CALC_OUT_OF_RANGE, CALC_OVERFLOW, CalcServer } from "./calc";
 import { SHARED_SIZE, shared } from "./shared";
 
@@ -49,6 +50,9 @@ export class MyCalc extends CalcServer {
 
   adopt(endpoint: u32, tag: u32): u32 {
     this.result = endpoint * 1000 + tag;
+    // Done with it: free the receive slot for the next one. (Colocated, `endpoint` is the
+    // caller's own slot — one table — and stays.)
+    if (endpoint != CALC_SLOT) capDelete(endpoint);
     return 0;
   }
 

@@ -3,7 +3,12 @@
 // both placements; `placement` only selects what the mismatched bind reports.
 
 import * as idl from "@sawmill/idl/assembly/runtime";
-import { ADDRESS_USER_MEMORY, FPAGE_BASE_MASK } from "@sawmill/kernel/assembly/generated/layout";
+import {
+  ADDRESS_USER_MEMORY,
+  ERROR_INVALID_ARGUMENT,
+  FPAGE_BASE_MASK,
+} from "@sawmill/kernel/assembly/generated/layout";
+import { call, makeTag, receivedTag, setCapItem, tagLabel } from "@sawmill/kernel/assembly/user/ipc";
 import { fpage } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { CALC_OUT_OF_RANGE, CALC_OVERFLOW, CalcClient } from "./calc";
@@ -47,8 +52,22 @@ function checkItemResults(calc: CalcClient): void {
   expect(load<u32>(address) == 0x5eed1d1, "the mapped page holds the stamp");
 }
 
+/**
+ * Separate placement only: messages the generated server must survive. A capability sent with
+ * a request the dispatch refuses must not block the server's receive slot; a capability reply
+ * the kernel cannot deliver (the client's receive slot is taken) must not arrive as an empty OK.
+ */
+function checkTransportFailures(calc: CalcClient): void {
+  setCapItem(0, SERVER_SLOT, 0xff00);
+  const refused = call(SERVER_SLOT, makeTag(1, 0, 1), 0); // ping with a capability it does not take
+  expect(refused == 0 && tagLabel(receivedTag()) == idl.STATUS_BAD_MESSAGE, "a refused item is BAD_MESSAGE");
+  expectCall(calc.adopt(SERVER_SLOT, 3), calc, 20 * 1000 + 3, "adopt after a refused item");
+  expect(calc.handle(SERVER_SLOT) == ERROR_INVALID_ARGUMENT, "a capability reply into a taken slot fails");
+  expectCall(calc.add(2, 2), calc, 4, "the server goes on after a failed reply");
+}
+
 /** Runs every check; returns the number of failures. `badge` = what reset() should report. */
-export function runClient(badge: u32, adoptedSlot: u32): u32 {
+export function runClient(badge: u32, adoptedSlot: u32, separate: bool): u32 {
   fillShared();
   const stale = new CalcClientV2(SERVER_SLOT);
   expect(stale.bind() != idl.STATUS_OK, "bind of another interface version is refused");
@@ -79,6 +98,7 @@ export function runClient(badge: u32, adoptedSlot: u32): u32 {
   expectCall(calc.ping(), calc, 1, "ping after reset");
   expectCall(calc.fixed(0xabc), calc, 0xabc, "a method with a fixed label");
   checkItemResults(calc);
+  if (separate) checkTransportFailures(calc);
   debugPrint(failures == 0 ? "idl client ok\n" : "idl client FAILED\n");
   return failures;
 }

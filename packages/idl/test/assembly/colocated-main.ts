@@ -6,6 +6,6 @@ import { runClient } from "./client";
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   serveCalc(1, new MyCalc(), 20);
-  debugExit(runClient(0, 1) == 0 ? 0x51 : 0x5f);
+  debugExit(runClient(0, 1, false) == 0 ? 0x51 : 0x5f);
   return 0;
 }
