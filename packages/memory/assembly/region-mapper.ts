@@ -10,7 +10,7 @@
 // (image, stacks, heap) go to the fallback pager the task was started with. The region table
 // is not locked: attach and detach a region while no thread faults in it.
 import { call, getMR, makeTag, recv, replyRecv, setBR, setMR, tagItems, receivedTag } from "@sawmill/kernel/assembly/user/ipc";
-import { FAULT_WRITE, fpage, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
+import { FAULT_WRITE, fpage, FPAGE_RIGHT_WRITE, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
 import * as idl from "@sawmill/idl/assembly/runtime";
 import { dataspaceClient, PAGE } from "./dataspace";
 
@@ -66,7 +66,7 @@ export function regionCount(): u32 {
 /** The index of the region holding `address`, or -1. */
 export function find(address: u32): i32 {
   for (let i: u32 = 0; i < count; i++) {
-    if (address - load<u32>(region(i)) < load<u32>(region(i), 4)) return <i32>i;
+    if (address - regionStart(<i32>i) < regionSize(<i32>i)) return <i32>i;
   }
   return -1;
 }
@@ -88,14 +88,19 @@ export function regionDataspace(index: i32): u32 {
   return load<u32>(region(<u32>index), 12);
 }
 
+/** FPAGE_RIGHT_READ, maybe with FPAGE_RIGHT_WRITE. */
+export function regionRights(index: i32): u32 {
+  return load<u32>(region(<u32>index), 16);
+}
+
 function region(index: u32): usize {
   return regions + index * REGION_BYTES;
 }
 
 function overlaps(start: u32, size: u32): bool {
   for (let i: u32 = 0; i < count; i++) {
-    const other = load<u32>(region(i));
-    if (start < other + load<u32>(region(i), 4) && other < start + size) return true;
+    const other = regionStart(<i32>i);
+    if (start < other + regionSize(<i32>i) && other < start + size) return true;
   }
   return false;
 }
@@ -128,17 +133,18 @@ export function serveRegions(endpoint: u32, fallback: u32, managedStart: u32, ma
 function resolve(address: u32, eip: u32, bits: u32, fallback: u32, from: u32, to: u32): u32 {
   const page = address & ~(PAGE - 1);
   const index = find(address);
-  if (index >= 0) return fromRegion(region(<u32>index), page, bits);
+  if (index >= 0) return fromRegion(index, page, bits);
   if (address - from < to - from || fallback == 0) return makeTag(0, 0, 0);
   return fromFallback(fallback, address, eip, bits, page);
 }
 
 /** Asks the region's manager for the page; forwards it with the region's rights. */
-function fromRegion(at: usize, page: u32, bits: u32): u32 {
-  const rights = load<u32>(at, 16);
-  if ((bits & FAULT_WRITE) != 0 && (rights & 2) == 0) return makeTag(0, 0, 0);
-  const manager = dataspaceClient(load<u32>(at, 8))!; // bound by attach
-  const status = manager.map(load<u32>(at, 12), page - load<u32>(at), rights, fpage(page, PAGE_BITS, RIGHTS_RW));
+function fromRegion(index: i32, page: u32, bits: u32): u32 {
+  const rights = regionRights(index);
+  if ((bits & FAULT_WRITE) != 0 && (rights & FPAGE_RIGHT_WRITE) == 0) return makeTag(0, 0, 0);
+  const manager = dataspaceClient(regionManager(index))!; // bound by attach
+  const offset = page - regionStart(index);
+  const status = manager.map(regionDataspace(index), offset, rights, fpage(page, PAGE_BITS, RIGHTS_RW));
   setBR(0, 0); // a stale window would accept the next mapping anyone sends
   return status == idl.STATUS_OK ? forward(page, rights) : makeTag(0, 0, 0);
 }

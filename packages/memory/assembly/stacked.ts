@@ -19,11 +19,16 @@ export const BACKING: u32 = 0x7000_0000;
 const SLICE_PAGES: u32 = 16;
 const MAX_DATASPACES: u32 = 4;
 export const STAMP: u32 = 0x57ac_0000;
-const handedOut = memory.data(4 * (MAX_DATASPACES + 1));
 
+/** One per task: the backing is attached at a fixed address. */
 export class StackedManager extends TableManager {
+  /** Per dataspace id: a bit for each page of its slice that was handed out. */
+  private handedOut: usize;
+
   constructor() {
     super(MAX_DATASPACES, SLICE_PAGES);
+    this.handedOut = heap.alloc(4 * (MAX_DATASPACES + 1));
+    memory.fill(this.handedOut, 0, 4 * (MAX_DATASPACES + 1));
   }
 
   /** Opens the backing dataspace at the manager behind `below` and attaches it; false on failure. */
@@ -36,7 +41,7 @@ export class StackedManager extends TableManager {
   page(id: u32, offset: u32, write: bool): u32 {
     const address = pageAddress(id, offset / PAGE);
     const bit: u32 = 1 << (offset / PAGE);
-    const mask = handedOut + 4 * id;
+    const mask = this.handedOut + 4 * id;
     if ((load<u32>(mask) & bit) == 0) {
       store<u32>(address - USER_MEMORY, STAMP | (id << 8) | (offset / PAGE)); // pages in from below
       store<u32>(mask, load<u32>(mask) | bit);
@@ -45,7 +50,7 @@ export class StackedManager extends TableManager {
   }
 
   protected release(id: u32, pages: u32): void {
-    const mask = handedOut + 4 * id;
+    const mask = this.handedOut + 4 * id;
     for (let i: u32 = 0; i < pages; i++) {
       if ((load<u32>(mask) & (1 << i)) == 0) continue;
       const address = pageAddress(id, i);
