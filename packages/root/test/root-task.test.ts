@@ -83,6 +83,28 @@ describe("RootTask.threadCreate in v86", () => {
     expect(run.exitCode).toBe(0x51);
   });
 
+  it("charges the added threads' stacks and UTCBs to the component's budget", async () => {
+    const manifest: BootManifest = {
+      components: [component("crowd", { memoryPages: 16 }), component("survivor", { priority: 50 })],
+    };
+    const elf = await buildBootSystem({
+      components: [
+        { name: "crowd", source: fixture("crowd"), options: { extraObjects: rootTaskStubs() } },
+        { name: "survivor", source: fixture("survivor") },
+      ],
+      manifest,
+    });
+    const run = await runUntil(elf);
+    expect(run.serial).toContain("[crowd] thread 1 runs\n");
+    // A page in an added thread's stack slot (slot 0 is 0xbfff0000 and up) is refused.
+    expect(run.serial).toMatch(
+      /\[root\] crowd: page fault at 0xbff[0-9a-e][0-9a-f]{4} is over its memory budget; not mapped/,
+    );
+    expect(run.serial).not.toContain("[crowd] thread 15 runs");
+    expect(run.serial).toContain("[survivor] still running\n");
+    expect(run.exitCode).toBe(0x51);
+  });
+
   it("refuses a manifest that grants into root's slots 48-63", async () => {
     const manifest: BootManifest = {
       components: [component("spawner", { grants: [{ kind: "endpoint", slot: 48, endpoint: 0 }] })],

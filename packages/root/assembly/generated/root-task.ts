@@ -81,8 +81,11 @@ export class RootTaskClient {
   }
 
   pageFault(address: u32, eip: u32, bits: u32, receiveWindow: u32): u32 {
-    store<u32>(idl.utcb() + idl.UTCB_BR0, receiveWindow);
+    const utcb = idl.utcb();
+    const before = load<u32>(utcb + idl.UTCB_BR0);
+    store<u32>(utcb + idl.UTCB_BR0, receiveWindow);
     const status = idl.call3(changetype<usize>(this), 0x3fff2, <u32>address, <u32>eip, <u32>bits);
+    store<u32>(utcb + idl.UTCB_BR0, before);
     if (status == idl.STATUS_OK) this.result = receiveWindow;
     return status;
   }
@@ -98,7 +101,7 @@ export function serveRootTask(slot: u32, impl: RootTaskServer, capSlot: u32 = 0)
     const error = idl.replyRecv2(dest, reply, w0, impl.result);
     if (idl.endpointUnusable(error)) return error;
     if (error != 0) {
-      reply = 0;
+      reply = error;
       continue;
     }
     impl.badge = load<u32>(utcb + idl.UTCB_BADGE);
