@@ -1,8 +1,9 @@
 // The pager of last resort: page faults of every component, resolved from root's memory.
 // Layer: root task (AssemblyScript, ring 3).
 //
-// Protocol: RootTask.pageFault (idl/root.idl.ts, label PAGE_FAULT), which the kernel calls on a
-// faulting thread's behalf through the thread's pager capability — root's endpoint minted with
+// Protocol: RootTask.pageFault (idl/root.idl.ts: the kernel's Pager.pageFault, label
+// PAGE_FAULT), which the kernel calls on a faulting thread's behalf through the thread's pager
+// capability — root's endpoint minted with
 // badge = component index + 1, so the badge says whose fault it is and cannot be forged. The
 // answer is one fresh frame mapped at the faulting page, or none (the kernel sends the thread to
 // its exception handler or ends the task):
@@ -15,7 +16,7 @@
 //   - in the wasm memory, USER_MEMORY up to the manifest's memory pages → a zeroed frame;
 //   - a protection fault (the page is present: a write to a read-only page), anywhere else, or
 //     when the component's budget is spent → no mapping, and root says why on the console.
-// Interface: resolveFault(index, address, bits) → the flexpage (in root's space) to map at the
+// Interface: resolveFault(index, address, access) → the flexpage (in root's space) to map at the
 // faulting page, or 0 after printing why there is none.
 
 import { componentMemoryPages, componentName, componentStackPages } from "@sawmill/image/assembly/boot-manifest";
@@ -27,11 +28,11 @@ import { fpage } from "./kernel";
 import { isUtcbPage, PAGE_SIZE, STACK_SLOTS, stackSlotOf, utcbPage } from "./layout";
 import { takePage, windowAddress, withinBudget } from "./memory";
 
-export function resolveFault(index: u32, address: u32, bits: u32): u32 {
+export function resolveFault(index: u32, address: u32, access: u32): u32 {
   const component = componentOf(index);
   const elf = elfOf(index);
   const page = address & ~(PAGE_SIZE - 1);
-  if ((bits & FAULT_PRESENT) != 0) return refuse(component, address, " violates the page's rights");
+  if ((access & FAULT_PRESENT) != 0) return refuse(component, address, " violates the page's rights");
   const inImage = elfTouchesPage(elf, page);
   if (!inImage && !inStack(index, page) && !inMemory(component, page)) {
     return refuse(component, address, " is outside its memory");

@@ -4,11 +4,11 @@
 //
 // Interface: `new RootServices()`, served with serveRootTask(endpoint, services) (main.ts).
 // The caller is the badge's component (badge = index + 1); a badge root never minted (0, or an
-// index beyond the components started) gets NOT_MAPPED or NOT_A_COMPONENT and changes nothing.
+// index beyond the components started) gets NO_MAPPING or NOT_A_COMPONENT and changes nothing.
 
 import { mapItem } from "@sawmill/kernel/assembly/user/memory";
 import { isAdopted } from "./components";
-import { ROOT_TASK_NOT_A_COMPONENT, ROOT_TASK_NOT_MAPPED, RootTaskServer } from "./generated/root-task";
+import { ROOT_TASK_NOT_A_COMPONENT, ROOT_TASK_NO_MAPPING, RootTaskServer } from "./generated/root-task";
 import { PAGE_SIZE } from "./layout";
 import { resolveFault } from "./pager";
 import { addThread, newThreadSlot } from "./threads";
@@ -22,10 +22,10 @@ export class RootServices extends RootTaskServer {
     return status;
   }
 
-  pageFault(address: u32, eip: u32, bits: u32): u32 {
+  pageFault(address: u32, eip: u32, access: u32): u32 {
     const index = this.badge - 1;
-    const mapping = isAdopted(index) ? resolveFault(index, address, bits) : 0;
-    if (mapping == 0) return ROOT_TASK_NOT_MAPPED;
+    const mapping = isAdopted(index) ? resolveFault(index, address, access) : 0;
+    if (mapping == 0) return ROOT_TASK_NO_MAPPING;
     this.item = mapItem(address & ~(PAGE_SIZE - 1));
     this.result = mapping;
     return 0;

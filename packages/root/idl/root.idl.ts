@@ -25,12 +25,12 @@ export interface RootTask {
   threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32;
 
   /**
-   * The kernel's call on a faulting thread's behalf (kernel README, "Page faults"): `bits` are
-   * the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
+   * The kernel's call on a faulting thread's behalf: `Pager.pageFault` of the kernel's protocols
+   * (@sawmill/kernel/idl/pager.idl.ts; a test checks the two agree). `access` holds the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
    * faulting page: an image page filled from the component's ELF, a stack, UTCB or memory page
    * zeroed (a UTCB page with its self word), each charged to the component's budget.
    * @label 0xFFF2
-   * @error NOT_MAPPED a protection fault, an address outside the component's memory, its budget spent, or root out of memory: the kernel raises the fault
+   * @error NO_MAPPING a protection fault, an address outside the component's memory, its budget spent, or root out of memory: the kernel raises the fault
    */
-  pageFault(address: u32, eip: u32, bits: u32): Mapping;
+  pageFault(address: u32, eip: u32, access: u32): Mapping;
 }

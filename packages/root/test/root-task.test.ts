@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseIdl, requestTag } from "@sawmill/idl";
 import type { BootManifest, ComponentManifest } from "@sawmill/image";
+import { KERNEL_PROTOCOLS } from "@sawmill/kernel";
 import { describe, expect, it } from "vitest";
-import { buildBootSystem, GENERATED_ROOT_TASK, generateRootTaskModule, rootTaskStubs } from "../src/index.js";
+import {
+  buildBootSystem,
+  GENERATED_ROOT_TASK,
+  generateRootTaskModule,
+  ROOT_IDL,
+  rootTaskStubs,
+} from "../src/index.js";
 import { runUntil } from "./run-until.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}.ts`, import.meta.url));
@@ -23,6 +31,15 @@ function component(name: string, overrides: Partial<ComponentManifest> = {}): Co
 describe("RootTask interface", () => {
   it("the committed generated module is what the IDL generates", () => {
     expect(readFileSync(GENERATED_ROOT_TASK, "utf8")).toBe(generateRootTaskModule());
+  });
+
+  it("declares pageFault as the kernel's Pager protocol does: label, words, a mapping reply", () => {
+    const [pager] = parseIdl(readFileSync(KERNEL_PROTOCOLS.pager, "utf8"), "pager.idl.ts");
+    const [rootTask] = parseIdl(readFileSync(ROOT_IDL, "utf8"), "root.idl.ts");
+    const ours = rootTask.methods.find((m) => m.name === "pageFault");
+    expect(ours).toBeDefined();
+    expect(requestTag(ours!)).toBe(requestTag(pager.methods[0]));
+    expect(ours!.returns).toBe(pager.methods[0].returns);
   });
 });
 

@@ -5,7 +5,7 @@
 import * as idl from "@sawmill/idl/assembly/runtime";
 
 /** Interface identity: FNV-1a of the canonical interface text. */
-export const ROOT_TASK_HASH: u32 = 0xb9cc5eed;
+export const ROOT_TASK_HASH: u32 = 0x95a95a1a;
 /** the priority is above the component's own (its manifest priority) */
 export const ROOT_TASK_BAD_PRIORITY: u32 = 0x20;
 /** eip is not in an executable segment of the component's image, or esp is neither 0 nor inside its memory range (its budget's pages above 0x50000000) */
@@ -19,7 +19,7 @@ export const ROOT_TASK_NO_MEMORY: u32 = 0x24;
 /** the capability's badge names no component root started */
 export const ROOT_TASK_NOT_A_COMPONENT: u32 = 0x25;
 /** a protection fault, an address outside the component's memory, its budget spent, or root out of memory: the kernel raises the fault */
-export const ROOT_TASK_NOT_MAPPED: u32 = 0x26;
+export const ROOT_TASK_NO_MAPPING: u32 = 0x26;
 
 /**
  * The root task's services for the components it started, and the pager protocol the kernel
@@ -47,14 +47,14 @@ export abstract class RootTaskServer {
    */
   abstract threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32;
   /**
-   * The kernel's call on a faulting thread's behalf (kernel README, "Page faults"): `bits` are
-   * the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
+   * The kernel's call on a faulting thread's behalf: `Pager.pageFault` of the kernel's protocols
+   * (@sawmill/kernel/idl/pager.idl.ts; a test checks the two agree). `access` holds the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
    * faulting page: an image page filled from the component's ELF, a stack, UTCB or memory page
    * zeroed (a UTCB page with its self word), each charged to the component's budget.
    * Result: the flexpage in `result`, the item word in `item` (sent as a map item).
-   * Errors: ROOT_TASK_NOT_MAPPED.
+   * Errors: ROOT_TASK_NO_MAPPING.
    */
-  abstract pageFault(address: u32, eip: u32, bits: u32): u32;
+  abstract pageFault(address: u32, eip: u32, access: u32): u32;
 }
 
 @final
@@ -80,11 +80,11 @@ export class RootTaskClient {
     return idl.call4(changetype<usize>(this), 0x40001, <u32>eip, <u32>esp, <u32>priority, <u32>argument);
   }
 
-  pageFault(address: u32, eip: u32, bits: u32, receiveWindow: u32): u32 {
+  pageFault(address: u32, eip: u32, access: u32, receiveWindow: u32): u32 {
     const utcb = idl.utcb();
     const before = load<u32>(utcb + idl.UTCB_BR0);
     store<u32>(utcb + idl.UTCB_BR0, receiveWindow);
-    const status = idl.call3(changetype<usize>(this), 0x3fff2, <u32>address, <u32>eip, <u32>bits);
+    const status = idl.call3(changetype<usize>(this), 0x3fff2, <u32>address, <u32>eip, <u32>access);
     store<u32>(utcb + idl.UTCB_BR0, before);
     if (status == idl.STATUS_OK) this.result = receiveWindow;
     return status;
