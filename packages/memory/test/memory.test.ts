@@ -1,8 +1,9 @@
 import { copyFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bootMultiboot } from "@sawmill/emulator";
-import { assembleIdlStubs } from "@sawmill/idl";
-import { buildComponent, buildSystemImage, layout } from "@sawmill/kernel";
+import { type ComponentManifest, type Grant, MANIFEST_ENTRY_NAME, writeBootManifest } from "@sawmill/image";
+import { buildComponent, buildSystemImage, Right } from "@sawmill/kernel";
+import { buildRoot, rootTaskStubs } from "@sawmill/root";
 import { describe, expect, it } from "vitest";
 import { prepareMemory } from "../src/index.js";
 
@@ -16,21 +17,73 @@ function stage(): string {
   return dir;
 }
 
+// Indices and slots as test/assembly/roles.ts names them; component i's badges are i + 1.
+const [ANON, STACKED, CLIENT, CONSUMER, MONITOR] = [0, 1, 2, 3, 4];
+const [SERVE, MAPPER_OR_STACKED, ANON_SLOT, CHANNEL, MONITOR_SLOT, PARK] = [1, 2, 3, 4, 5, 6];
+const serves = (slot: number, endpoint: number): Grant => ({ kind: "endpoint", slot, endpoint });
+const uses = (slot: number, server: number, client: number, rights: number = Right.SEND): Grant => ({
+  kind: "client",
+  slot,
+  component: server,
+  endpoint: 0,
+  badge: client + 1,
+  rights,
+});
+const component = (name: string, index: number, grants: Grant[]): ComponentManifest => ({
+  name,
+  priority: name === "monitor" ? 60 : 50,
+  stackPages: 4,
+  memoryPages: 160,
+  grants: [...grants, ...(index === MONITOR ? [] : [uses(MONITOR_SLOT, MONITOR, index)])],
+  irqs: [],
+  ports: [],
+});
+const components = [
+  component("anon", ANON, [serves(SERVE, 0)]),
+  component("stacked", STACKED, [
+    serves(SERVE, 0),
+    serves(MAPPER_OR_STACKED, 1),
+    uses(ANON_SLOT, ANON, STACKED),
+  ]),
+  component("client", CLIENT, [
+    serves(SERVE, 0),
+    uses(MAPPER_OR_STACKED, STACKED, CLIENT),
+    uses(ANON_SLOT, ANON, CLIENT),
+    uses(CHANNEL, CONSUMER, CLIENT, Right.SEND | Right.GRANT),
+  ]),
+  component("consumer", CONSUMER, [
+    serves(SERVE, 0),
+    uses(MAPPER_OR_STACKED, STACKED, CONSUMER),
+    serves(PARK, 1),
+  ]),
+  component("monitor", MONITOR, [serves(SERVE, 0)]),
+];
+
+/** The real root task starting the five components (test/assembly/<name>-main.ts) from the manifest. */
+async function bootSystem() {
+  const dir = stage();
+  const extraObjects = rootTaskStubs();
+  const entries = [];
+  for (const { name } of components)
+    entries.push({ name, bytes: (await buildComponent(`${dir}/${name}-main.ts`, { extraObjects })).elf });
+  entries.push({ name: MANIFEST_ENTRY_NAME, bytes: writeBootManifest({ components }) });
+  const root = await buildRoot();
+  const elf = await buildSystemImage({ root: root.elf, entries });
+  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 20_000_000 });
+}
+
 describe("dataspaces, the region mapper and shared buffers", () => {
   it("pages through two stacked managers, reuses closed dataspaces, detaches, refuses a 17th region, shares read-only and transfers ownership", async () => {
-    const dir = stage();
-    const extraObjects = [assembleIdlStubs({ memoryBase: layout.Address.USER_MEMORY })];
-    const [root, child] = await Promise.all([
-      buildComponent(`${dir}/root.ts`),
-      buildComponent(`${dir}/child.ts`, { extraObjects }),
-    ]);
-    const elf = await buildSystemImage({ root: root.elf, entries: [{ name: "child", bytes: child.elf }] });
-    const result = await bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 20_000_000 });
+    const result = await bootSystem();
     const { serial } = result;
     expect(serial).toContain("client: 4 pages through two stacked managers, stamped and writable");
     expect(serial).toContain("client: the read-only view of the shared buffer says 0x5eedf00d");
-    expect(serial).toContain("root: exception from child 3: vector 14 address 0x88000008 error 0x00000007");
-    expect(serial).toContain("root: exception from child 3: vector 14 address 0x90000000 error 0x00000004");
+    expect(serial).toContain(
+      "monitor: exception from component 3: vector 14 address 0x88000008 error 0x00000007",
+    );
+    expect(serial).toContain(
+      "monitor: exception from component 3: vector 14 address 0x90000000 error 0x00000004",
+    );
     // close frees: 80 rounds of 8 pages would need 640 pages and 80 ids without reuse
     expect(serial).toContain(
       "client: 80 of 80 rounds opened, filled and closed 8 zeroed pages (640 pages through a 64-page pool)",
@@ -40,17 +93,28 @@ describe("dataspaces, the region mapper and shared buffers", () => {
     );
     // detach unmaps: the next touch is a fault the region mapper does not resolve
     expect(serial).toContain("client: detached a region that held 0xde7ac4ed, status 0x00000000");
-    expect(serial).toContain("root: exception from child 3: vector 14 address 0x98000000 error 0x00000004");
+    expect(serial).toContain(
+      "monitor: exception from component 3: vector 14 address 0x98000000 error 0x00000004",
+    );
     // transfer: the consumer has the data and owns the dataspace; the producer has neither
     expect(serial).toContain("consumer: shared buffer says 0x5eedf00d, transferred buffer says 0x7a110c8d");
     expect(serial).toContain("consumer: the stacked manager says its size is 0x00001000");
     expect(serial).toContain("client: after the transfer the stacked manager answers 0x00000023");
-    expect(serial).toContain("root: exception from child 3: vector 14 address 0x9c000000 error 0x00000004");
-    expect(serial).toContain("root: exception from child 4: vector 14 address 0xa0000008 error 0x00000007");
+    expect(serial).toContain(
+      "monitor: exception from component 3: vector 14 address 0x9c000000 error 0x00000004",
+    );
+    expect(serial).toContain(
+      "monitor: exception from component 4: vector 14 address 0xa0000008 error 0x00000007",
+    );
     expect(serial).not.toContain("unexpected");
     expect(serial).not.toContain("check failed");
-    expect(serial).not.toMatch(/over its budget|outside its memory/);
+    expect(serial).not.toContain("[kernel] task"); // no task ended
+    expect(serial).not.toMatch(/over its memory budget|outside its memory|not started/);
+    // the consumer's write to the read-only buffer: root, its pager, refuses it
+    expect(serial).toContain(
+      "[root] consumer: page fault at 0xa0000008 violates the page's rights; not mapped",
+    );
     expect(result.exitCode).toBe(0x70);
-    expect(result.instructions).toBeLessThan(10_000_000); // measured: about 4.98 M, kernel boot included
+    expect(result.instructions).toBeLessThan(10_000_000); // measured: about 5.04 M, kernel boot included
   });
 });

@@ -1,26 +1,30 @@
-// The memory test's system (root.ts starts it): which child is which, the slots root fills in
-// each child's table, and the addresses the children attach things at. A child's role is its
-// number (main's first argument); every badge root mints for it — its pager and exception
-// handler capability, its capabilities at the managers — is that number.
-export const ANON: u32 = 1;
-export const STACKED: u32 = 2;
-export const CLIENT: u32 = 3;
-export const CONSUMER: u32 = 4;
-export const CHILDREN: u32 = 4;
+// The memory test's system: the real root task starts it from the boot manifest
+// test/memory.test.ts writes with the same numbers. Which component is which (manifest index;
+// every badge root mints for a component is its index + 1), the slots its grants fill, and the
+// addresses the client and consumer attach things at.
+export const ANON: u32 = 0;
+export const STACKED: u32 = 1;
+export const CLIENT: u32 = 2;
+export const CONSUMER: u32 = 3;
+export const MONITOR: u32 = 4;
 
-/** Root, badged: the child's pager and exception handler, and its region mapper's fallback. */
-export const SLOT_ROOT: u32 = 1;
-/** The child's own task (WRITE): it starts its own threads. */
-export const SLOT_TASK: u32 = 2;
-/** The endpoint the child serves: dataspace protocol, region mapper (client) or channel (consumer). */
-export const SLOT_SERVE: u32 = 3;
+export function badgeOf(index: u32): u32 {
+  return index + 1;
+}
+
+/** The endpoint the component serves: dataspace protocol, region mapper (client), channel (consumer) or exceptions (monitor). */
+export const SLOT_SERVE: u32 = 1;
 /** Stacked manager: its region mapper's endpoint. Client and consumer: the stacked manager. */
-export const SLOT_MAPPER: u32 = 4;
-export const SLOT_STACKED: u32 = 4;
+export const SLOT_MAPPER: u32 = 2;
+export const SLOT_STACKED: u32 = 2;
 /** The anonymous manager (stacked manager and client). */
-export const SLOT_ANON: u32 = 5;
+export const SLOT_ANON: u32 = 3;
 /** Client: the channel to the consumer (send, grant). */
-export const SLOT_CHANNEL: u32 = 6;
+export const SLOT_CHANNEL: u32 = 4;
+/** The monitor, every component's exception handler (badged). */
+export const SLOT_MONITOR: u32 = 5;
+/** Consumer: an endpoint nobody sends to, where its first thread waits for good. */
+export const SLOT_PARK: u32 = 6;
 
 /** The client's managed range and what it attaches there. */
 export const PAGED: u32 = 0x8000_0000;
@@ -35,5 +39,5 @@ export const MANAGED_END: u32 = 0xa000_0000;
 /** Where the consumer accepts buffers: the read-only share, then the transferred one. */
 export const INBOX: u32 = 0xa000_0000;
 
-/** The faults the run must report to root, one per address; root ends the run when all came. */
+/** The faults the run must report, one per address; the monitor ends the run when all came. */
 export const EXPECTED_FAULTS: StaticArray<u32> = [SHARED_RO + 8, UNATTACHED, INBOX + 8, DETACHED, TRANSFERRED];

@@ -1,6 +1,6 @@
 // The memory test's client: its first thread attaches dataspaces and becomes the region mapper
-// (the pager of the others); each worker thread checks something, in priority order, and ends
-// in a fault that leaves it stopped (a thread that returns would end the task):
+// (the pager of the others, root its fallback); each worker thread checks something, in
+// priority order, and ends in a fault that leaves it stopped:
 //   PAGING     open, fill and close far more anonymous pages than the manager's pool holds;
 //              fill the region table and get the 17th attach refused; read pages of a
 //              stacked-manager dataspace (stamps), write them; read the shared buffer through
@@ -11,6 +11,7 @@
 //              manager for it again (refused) and touch it (fault)
 import { fpage, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly/user/memory";
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { ROOT_TASK_SLOT } from "@sawmill/root/assembly/component-slots";
 import { printDec, printHex } from "@sawmill/root/assembly/console";
 import { POOL_PAGES } from "./anonymous";
 import { offerBuffer, transferBuffer } from "./buffer";
@@ -18,7 +19,7 @@ import * as idl from "@sawmill/idl/assembly/runtime";
 import { DataspaceClient, dataspaceClient, PAGE } from "./dataspace";
 import { attach, detach, RM_OK, regionCount, serveRegions } from "./region-mapper";
 import { STAMP } from "./stacked";
-import { CONSUMER, DETACHED, FILLERS, MANAGED_END, PAGED, REUSED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_ROOT, SLOT_SERVE, SLOT_STACKED, TRANSFERRED, UNATTACHED } from "./roles";
+import { badgeOf, CONSUMER, DETACHED, FILLERS, MANAGED_END, PAGED, REUSED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_SERVE, SLOT_STACKED, TRANSFERRED, UNATTACHED } from "./roles";
 import { check, startWorker, wasm } from "./workers";
 
 const WORK_PAGING: u32 = 2;
@@ -46,20 +47,21 @@ function open(slot: u32, pages: u32): u32 {
   return client.result;
 }
 
-export function clientMain(): void {
+export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   pagedId = open(SLOT_STACKED, PAGED_PAGES);
   check(attach(SLOT_STACKED, pagedId, PAGED, PAGED_PAGES * PAGE, RIGHTS_RW) == RM_OK, 0x88);
   sharedId = open(SLOT_ANON, 1);
   check(attach(SLOT_ANON, sharedId, SHARED_RW, PAGE, RIGHTS_RW) == RM_OK, 0x8a);
   check(attach(SLOT_ANON, sharedId, SHARED_RO, PAGE, RIGHTS_RO) == RM_OK, 0x8b);
-  startWorker(0, WORK_PAGING, 40, SLOT_SERVE);
-  startWorker(1, WORK_UNATTACHED, 35, SLOT_SERVE);
-  startWorker(2, WORK_DETACH, 30, SLOT_SERVE);
-  startWorker(3, WORK_PRODUCE, 20, SLOT_SERVE);
-  serveRegions(SLOT_SERVE, SLOT_ROOT, PAGED, MANAGED_END);
+  startWorker(WORK_PAGING, 40, SLOT_SERVE);
+  startWorker(WORK_UNATTACHED, 35, SLOT_SERVE);
+  startWorker(WORK_DETACH, 30, SLOT_SERVE);
+  startWorker(WORK_PRODUCE, 20, SLOT_SERVE);
+  serveRegions(SLOT_SERVE, ROOT_TASK_SLOT, PAGED, MANAGED_END);
+  return 0;
 }
 
-export function clientWork(work: u32): void {
+export function thread(work: u32, b: u32, c: u32, d: u32): u32 {
   if (work == WORK_PAGING) {
     reuse();
     regionLimit();
@@ -72,6 +74,7 @@ export function clientWork(work: u32): void {
   }
   if (work == WORK_DETACH) detaching();
   if (work == WORK_PRODUCE) produce();
+  return 0;
 }
 
 function reuse(): void {
@@ -139,7 +142,7 @@ function paging(): void {
   debugPrint("client: the read-only view of the shared buffer says ");
   printHex(load<u32>(wasm(SHARED_RO + 8)));
   debugPrint("\n");
-  store<u32>(wasm(SHARED_RO + 8), 1); // must fault: the kernel reports it to root
+  store<u32>(wasm(SHARED_RO + 8), 1); // must fault: the kernel reports it to the monitor
   debugPrint("client: unexpected: wrote the read-only view\n");
 }
 
@@ -163,7 +166,7 @@ function produce(): void {
   const id = open(SLOT_STACKED, 1);
   check(attach(SLOT_STACKED, id, TRANSFERRED, PAGE, RIGHTS_RW) == RM_OK, 0x91);
   store<u32>(wasm(TRANSFERRED + 4), 0x7a11_0c8d);
-  check(transferBuffer(SLOT_CHANNEL, TRANSFERRED, CONSUMER) == 0, 0x92);
+  check(transferBuffer(SLOT_CHANNEL, TRANSFERRED, badgeOf(CONSUMER)) == 0, 0x92);
   debugPrint("client: after the transfer the stacked manager answers ");
   printHex(manager(SLOT_STACKED).map(id, 0, RIGHTS_RW, fpage(TRANSFERRED, PAGE_BITS, RIGHTS_RW)));
   debugPrint("\n");
