@@ -1,16 +1,17 @@
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bootMultiboot } from "@sawmill/emulator";
 import { type ComponentManifest, type Grant, MANIFEST_ENTRY_NAME, writeBootManifest } from "@sawmill/image";
 import { buildComponent, buildSystemImage, Right } from "@sawmill/kernel";
 import { buildRoot, rootTaskStubs } from "@sawmill/root";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prepareMemory } from "../src/index.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The library staged with its generated stubs, the fixtures (test/assembly) beside it. */
 function stage(): string {
+  rmSync(here("../build/test-apps/separate"), { recursive: true, force: true });
   const dir = prepareMemory(here("../build/test-apps/separate"), "separate");
   for (const file of readdirSync(here("./assembly")))
     copyFileSync(here(`./assembly/${file}`), `${dir}/${file}`);
@@ -72,49 +73,62 @@ async function bootSystem() {
   return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 20_000_000 });
 }
 
-describe("dataspaces, the region mapper and shared buffers", () => {
-  it("pages through two stacked managers, reuses closed dataspaces, detaches, refuses a 17th region, shares read-only and transfers ownership", async () => {
-    const result = await bootSystem();
-    const { serial } = result;
-    expect(serial).toContain("client: 4 pages through two stacked managers, stamped and writable");
-    expect(serial).toContain("client: the read-only view of the shared buffer says 0x5eedf00d");
-    expect(serial).toContain(
-      "monitor: exception from component 3: vector 14 address 0x88000008 error 0x00000007",
-    );
-    expect(serial).toContain(
-      "monitor: exception from component 3: vector 14 address 0x90000000 error 0x00000004",
-    );
-    // close frees: 80 rounds of 8 pages would need 640 pages and 80 ids without reuse
-    expect(serial).toContain(
-      "client: 80 of 80 rounds opened, filled and closed 8 zeroed pages (640 pages through a 64-page pool)",
-    );
-    expect(serial).toContain(
-      "client: 16 regions attached, the next refused with 0x00000030; overlapping: 0x00000031; detached twice: 0x00000032",
-    );
-    // detach unmaps: the next touch is a fault the region mapper does not resolve
-    expect(serial).toContain("client: detached a region that held 0xde7ac4ed, status 0x00000000");
-    expect(serial).toContain(
-      "monitor: exception from component 3: vector 14 address 0x98000000 error 0x00000004",
-    );
-    // transfer: the consumer has the data and owns the dataspace; the producer has neither
-    expect(serial).toContain("consumer: shared buffer says 0x5eedf00d, transferred buffer says 0x7a110c8d");
-    expect(serial).toContain("consumer: the stacked manager says its size is 0x00001000");
-    expect(serial).toContain("client: after the transfer the stacked manager answers 0x00000023");
-    expect(serial).toContain(
-      "monitor: exception from component 3: vector 14 address 0x9c000000 error 0x00000004",
-    );
-    expect(serial).toContain(
-      "monitor: exception from component 4: vector 14 address 0xa0000008 error 0x00000007",
-    );
+const fault = (component: number, address: string, error: number) =>
+  `monitor: exception from component ${component}: vector 14 address ${address} error 0x0000000${error}`;
+
+describe("dataspaces, the region mapper and shared buffers in v86 (one boot)", () => {
+  let result: Awaited<ReturnType<typeof bootSystem>>;
+  let serial = "";
+  beforeAll(async () => {
+    result = await bootSystem();
+    serial = result.serial;
+  });
+
+  it("runs to the monitor's exit with every component alive and within its memory", () => {
+    expect(result.exitCode).toBe(0x70);
     expect(serial).not.toContain("unexpected");
     expect(serial).not.toContain("check failed");
     expect(serial).not.toContain("[kernel] task"); // no task ended
     expect(serial).not.toMatch(/over its memory budget|outside its memory|not started/);
-    // the consumer's write to the read-only buffer: root, its pager, refuses it
+    expect(result.instructions).toBeLessThan(10_000_000); // measured: about 5.04 M, kernel boot included
+  });
+
+  it("close frees: 640 pages and 80 ids through a 64-page pool and 63 ids, each page zeroed", () => {
+    expect(serial).toContain(
+      "client: 80 of 80 rounds opened, filled and closed 8 zeroed pages (640 pages through a 64-page pool)",
+    );
+  });
+
+  it("refuses the 17th region, an overlapping one and a second detach with their codes", () => {
+    expect(serial).toContain(
+      "client: 16 regions attached, the next refused with 0x00000030; overlapping: 0x00000031; detached twice: 0x00000032",
+    );
+  });
+
+  it("pages through two stacked managers; a read-only view's write and an unattached read fault", () => {
+    expect(serial).toContain("client: 4 pages through two stacked managers, stamped and writable");
+    expect(serial).toContain("client: the read-only view of the shared buffer says 0x5eedf00d");
+    expect(serial).toContain(fault(3, "0x88000008", 7));
+    expect(serial).toContain(fault(3, "0x90000000", 4));
+  });
+
+  it("detach unmaps: the next touch is a fault the region mapper does not resolve", () => {
+    expect(serial).toContain("client: detached a region that held 0xde7ac4ed, status 0x00000000");
+    expect(serial).toContain(fault(3, "0x98000000", 4));
+  });
+
+  it("a buffer shared read-only cannot be written by the receiver", () => {
+    expect(serial).toContain("consumer: shared buffer says 0x5eedf00d");
     expect(serial).toContain(
       "[root] consumer: page fault at 0xa0000008 violates the page's rights; not mapped",
     );
-    expect(result.exitCode).toBe(0x70);
-    expect(result.instructions).toBeLessThan(10_000_000); // measured: about 5.04 M, kernel boot included
+    expect(serial).toContain(fault(4, "0xa0000008", 7));
+  });
+
+  it("transfer: the consumer has the data and owns the dataspace; the producer has neither", () => {
+    expect(serial).toContain("transferred buffer says 0x7a110c8d");
+    expect(serial).toContain("consumer: the stacked manager says its size is 0x00001000");
+    expect(serial).toContain("client: after the transfer the stacked manager answers 0x00000023");
+    expect(serial).toContain(fault(3, "0x9c000000", 4));
   });
 });
