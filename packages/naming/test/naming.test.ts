@@ -1,10 +1,21 @@
 import { fileURLToPath } from "node:url";
+import { bootMultiboot } from "@sawmill/emulator";
 import { type Placement, stageIdlLibrary } from "@sawmill/idl";
+import type { ComponentManifest } from "@sawmill/image";
+import { Right } from "@sawmill/kernel";
+import { buildManifestSystem, componentManifest, type ManifestComponent } from "@sawmill/root";
 import { describe, expect, it } from "vitest";
 import { prepareNaming } from "../src/index.js";
-import { bootComponents, component, GRANT, SEND } from "./boot-system.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const { SEND, GRANT } = Right;
+
+const component = (name: string, grants: ComponentManifest["grants"]) => componentManifest(name, { grants });
+
+async function bootComponents(parts: ManifestComponent[]) {
+  return bootMultiboot(await buildManifestSystem(parts), { memoryMiB: 64, maxInstructions: 50_000_000 });
+}
 
 /**
  * The naming library for `placement`, the Echo stubs (always separate: the service is a task of

@@ -1,11 +1,22 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { bootMultiboot } from "@sawmill/emulator";
 import { compileIdl } from "@sawmill/idl";
+import type { ComponentManifest } from "@sawmill/image";
+import { Right } from "@sawmill/kernel";
+import { buildManifestSystem, componentManifest, type ManifestComponent } from "@sawmill/root";
 import { describe, expect, it } from "vitest";
-import { bootComponents, component, SEND } from "../../naming/test/boot-system.js";
 import { preparePolicy } from "../src/index.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const { SEND } = Right;
+
+const component = (name: string, grants: ComponentManifest["grants"]) => componentManifest(name, { grants });
+
+async function bootComponents(parts: ManifestComponent[]) {
+  return bootMultiboot(await buildManifestSystem(parts), { memoryMiB: 64, maxInstructions: 50_000_000 });
+}
 
 function prepareApp(): string {
   const dir = preparePolicy(here("../build/test-apps/separate"), "separate");
@@ -17,7 +28,7 @@ function prepareApp(): string {
   return dir;
 }
 
-type Grant = Parameters<typeof component>[1][number];
+type Grant = ComponentManifest["grants"][number];
 
 const serve: Grant = { kind: "endpoint", slot: 1, endpoint: 0 };
 
