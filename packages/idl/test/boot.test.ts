@@ -1,27 +1,16 @@
 import { bootMultiboot } from "@sawmill/emulator";
-import { type ComponentManifest, MANIFEST_ENTRY_NAME, writeBootManifest } from "@sawmill/image";
-import { buildSystemImage } from "@sawmill/kernel";
-import { buildRoot } from "@sawmill/root";
+import type { ComponentManifest } from "@sawmill/image";
+import { Right } from "@sawmill/kernel";
+import { buildManifestSystem, componentManifest, type ManifestComponent } from "@sawmill/root";
 import { describe, expect, it } from "vitest";
 import { prepareApp } from "./apps.js";
-import { buildIdlComponent } from "./build-component.js";
 
-const SEND = 0x100;
-const GRANT = 0x400;
+const { SEND, GRANT } = Right;
 
-function component(name: string, grants: ComponentManifest["grants"]): ComponentManifest {
-  return { name, priority: 100, stackPages: 4, memoryPages: 64, grants, irqs: [], ports: [] };
-}
+const component = (name: string, grants: ComponentManifest["grants"]) => componentManifest(name, { grants });
 
-async function boot(components: { manifest: ComponentManifest; source: string }[]) {
-  const root = await buildRoot();
-  const entries = [];
-  for (const c of components)
-    entries.push({ name: c.manifest.name, bytes: await buildIdlComponent(c.source) });
-  const manifest = writeBootManifest({ components: components.map((c) => c.manifest) });
-  entries.push({ name: MANIFEST_ENTRY_NAME, bytes: manifest });
-  const elf = await buildSystemImage({ root: root.elf, entries });
-  return bootMultiboot(elf, { memoryMiB: 64, maxInstructions: 100_000_000 });
+async function boot(parts: ManifestComponent[]) {
+  return bootMultiboot(await buildManifestSystem(parts), { memoryMiB: 64, maxInstructions: 100_000_000 });
 }
 
 describe("generated stubs in v86", () => {
