@@ -1,18 +1,22 @@
 // The region mapper (the paper's §3): a library linked into a client task. attach() records
 // which dataspace backs a region of the task's address space, detach() forgets it and unmaps
 // its pages; serveRegions() runs in a thread of the task that is the pager of the task's other
-// threads and resolves their page faults by asking the region's dataspace manager for the page
-// and forwarding the mapping it received.
+// threads: it serves the kernel's Pager protocol (@sawmill/kernel's idl/pager.idl.ts, staged
+// as ./pager-protocol, always separately placed: the kernel is the client) with the generated
+// dispatch, and resolves a fault by asking the region's dataspace manager for the page and
+// forwarding the mapping it received.
 // Layer: user level, client side of the dataspace protocol. Invariants: at most MAX_REGIONS
 // regions, page aligned, not overlapping, below 0xC0000000; a fault inside the managed range
-// that no region covers, or a write to a read-only region, gets an empty reply, so the kernel
-// sends it to the faulting thread's exception handler; faults outside the managed range
-// (image, stacks, heap) go to the fallback pager the task was started with. The region table
-// is not locked: attach and detach a region while no thread faults in it.
-import { call, getMR, makeTag, recv, replyRecv, setBR, setMR, tagItems, receivedTag } from "@sawmill/kernel/assembly/user/ipc";
-import { FAULT_WRITE, fpage, FPAGE_RIGHT_WRITE, LABEL_PAGE_FAULT, mapItem, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
+// that no region covers, or a write to a read-only region, gets PAGER_NO_MAPPING (a reply
+// without an item), so the kernel sends it to the faulting thread's exception handler; faults
+// outside the managed range (image, stacks, heap) go to the fallback pager the task was
+// started with. The region table is not locked: attach and detach a region while no thread
+// faults in it.
+import { call, getMR, makeTag, setBR, setMR, tagItems, receivedTag } from "@sawmill/kernel/assembly/user/ipc";
+import { FAULT_WRITE, fpage, FPAGE_RIGHT_WRITE, LABEL_PAGE_FAULT, PAGE_BITS, RIGHTS_RW, UNMAP_SELF, unmap } from "@sawmill/kernel/assembly/user/memory";
 import * as idl from "@sawmill/idl/assembly/runtime";
 import { dataspaceClient, PAGE } from "./dataspace";
+import { PAGER_NO_MAPPING, PagerServer, servePager } from "./pager-protocol";
 
 export const RM_OK: u32 = 0;
 /** attach: all MAX_REGIONS regions are in use. */
@@ -117,53 +121,71 @@ function unmapRange(start: u32, size: u32): void {
 }
 
 /**
- * Serves page faults arriving on `endpoint` forever. Faults in [managedStart, managedEnd) are
- * the regions'; others are passed to `fallback` (a pager endpoint slot; 0 = none).
+ * Serves page faults arriving on `endpoint` with the generated Pager dispatch until the endpoint
+ * becomes unusable (returns its error). Faults in [managedStart, managedEnd) are the regions';
+ * others are passed to `fallback` (a pager endpoint slot; 0 = none).
  */
-export function serveRegions(endpoint: u32, fallback: u32, managedStart: u32, managedEnd: u32): void {
-  recv(endpoint, 0);
-  while (true) {
-    let reply = makeTag(0, 0, 0);
-    if ((receivedTag() & 0xffff) == LABEL_PAGE_FAULT)
-      reply = resolve(getMR(0), getMR(1), getMR(2), fallback, managedStart, managedEnd);
-    replyRecv(endpoint, reply, 0);
+export function serveRegions(endpoint: u32, fallback: u32, managedStart: u32, managedEnd: u32): u32 {
+  return servePager(endpoint, new RegionPager(fallback, managedStart, managedEnd));
+}
+
+/** The kernel's Pager protocol, answered from the region table. */
+class RegionPager extends PagerServer {
+  private fallback: u32;
+  private managedStart: u32;
+  private managedEnd: u32;
+
+  constructor(fallback: u32, managedStart: u32, managedEnd: u32) {
+    super();
+    this.fallback = fallback;
+    this.managedStart = managedStart;
+    this.managedEnd = managedEnd;
   }
-}
 
-function resolve(address: u32, eip: u32, bits: u32, fallback: u32, from: u32, to: u32): u32 {
-  const page = address & ~(PAGE - 1);
-  const index = find(address);
-  if (index >= 0) return fromRegion(index, page, bits);
-  if (address - from < to - from || fallback == 0) return makeTag(0, 0, 0);
-  return fromFallback(fallback, address, eip, bits, page);
-}
+  pageFault(address: u32, eip: u32, access: u32): u32 {
+    const index = find(address);
+    if (index >= 0) return this.fromRegion(index, address & ~(PAGE - 1), access);
+    const managed = address - this.managedStart < this.managedEnd - this.managedStart;
+    if (managed || this.fallback == 0) return PAGER_NO_MAPPING;
+    return this.fromFallback(address, eip, access);
+  }
 
-/** Asks the region's manager for the page; forwards it with the region's rights. */
-function fromRegion(index: i32, page: u32, bits: u32): u32 {
-  const rights = regionRights(index);
-  if ((bits & FAULT_WRITE) != 0 && (rights & FPAGE_RIGHT_WRITE) == 0) return makeTag(0, 0, 0);
-  const manager = dataspaceClient(regionManager(index))!; // bound by attach
-  const offset = page - regionStart(index);
-  const status = manager.map(regionDataspace(index), offset, rights, fpage(page, PAGE_BITS, RIGHTS_RW));
-  setBR(0, 0); // a stale window would accept the next mapping anyone sends
-  return status == idl.STATUS_OK ? forward(page, rights) : makeTag(0, 0, 0);
-}
+  /**
+   * Asks the region's manager for the page and sends it on with the region's rights. The
+   * manager's answer says where the page is: the window (`page`) when the manager is another
+   * task, the manager's own page when it is colocated — the kernel maps it to the faulting page.
+   */
+  private fromRegion(index: i32, page: u32, access: u32): u32 {
+    const rights = regionRights(index);
+    if ((access & FAULT_WRITE) != 0 && (rights & FPAGE_RIGHT_WRITE) == 0) return PAGER_NO_MAPPING;
+    const manager = dataspaceClient(regionManager(index))!; // bound by attach
+    const offset = page - regionStart(index);
+    const status = manager.map(regionDataspace(index), offset, rights, fpage(page, PAGE_BITS, RIGHTS_RW));
+    if (status != idl.STATUS_OK) return PAGER_NO_MAPPING;
+    return this.send(manager.result & ~(PAGE - 1), rights);
+  }
 
-/** Passes the fault on to the task's original pager as the kernel would have. */
-function fromFallback(fallback: u32, address: u32, eip: u32, bits: u32, page: u32): u32 {
-  setBR(0, fpage(page, PAGE_BITS, RIGHTS_RW));
-  setMR(0, address);
-  setMR(1, eip);
-  setMR(2, bits);
-  const error = call(fallback, makeTag(LABEL_PAGE_FAULT, 3, 0), 0);
-  setBR(0, 0);
-  if (error != 0 || tagItems(receivedTag()) == 0) return makeTag(0, 0, 0);
-  return forward(page, getMR(1) & RIGHTS_RW);
-}
+  /**
+   * Passes the fault on as the kernel's own message, not through a generated client: the
+   * kernel's protocol has no bind (the kernel is its client), and no client binds to every
+   * pager — root answers bind as RootTask, another region mapper as Pager. See the README.
+   */
+  private fromFallback(address: u32, eip: u32, access: u32): u32 {
+    const page = address & ~(PAGE - 1);
+    setBR(0, fpage(page, PAGE_BITS, RIGHTS_RW));
+    setMR(0, address);
+    setMR(1, eip);
+    setMR(2, access);
+    const error = call(this.fallback, makeTag(LABEL_PAGE_FAULT, 3, 0), 0);
+    setBR(0, 0); // a stale window would accept the next mapping anyone sends
+    if (error != 0 || tagItems(receivedTag()) == 0) return PAGER_NO_MAPPING;
+    return this.send(page, getMR(1) & RIGHTS_RW);
+  }
 
-/** The reply handing the faulting thread the page this thread now has at `page`. */
-function forward(page: u32, rights: u32): u32 {
-  setMR(0, mapItem(page));
-  setMR(1, fpage(page, PAGE_BITS, rights));
-  return makeTag(0, 0, 1);
+  /** The reply: a map item of the page this task has at `base`, for the faulting page. */
+  private send(base: u32, rights: u32): u32 {
+    this.item = idl.mapItem(base);
+    this.result = fpage(base, PAGE_BITS, rights);
+    return idl.STATUS_OK;
+  }
 }
