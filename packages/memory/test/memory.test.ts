@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bootMultiboot } from "@sawmill/emulator";
+import type { Placement } from "@sawmill/idl";
 import { type ComponentManifest, type Grant, MANIFEST_ENTRY_NAME, writeBootManifest } from "@sawmill/image";
 import { buildComponent, buildSystemImage, Right } from "@sawmill/kernel";
 import { buildRoot, rootTaskStubs } from "@sawmill/root";
@@ -9,10 +10,10 @@ import { prepareMemory } from "../src/index.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The library staged with its generated stubs, the fixtures (test/assembly) beside it. */
-function stage(): string {
-  rmSync(here("../build/test-apps/separate"), { recursive: true, force: true });
-  const dir = prepareMemory(here("../build/test-apps/separate"), "separate");
+/** The library staged for `placement` with its generated stubs, the fixtures (test/assembly) beside it. */
+function stage(placement: Placement): string {
+  rmSync(here(`../build/test-apps/${placement}`), { recursive: true, force: true });
+  const dir = prepareMemory(here(`../build/test-apps/${placement}`), placement);
   for (const file of readdirSync(here("./assembly")))
     copyFileSync(here(`./assembly/${file}`), `${dir}/${file}`);
   return dir;
@@ -30,12 +31,13 @@ const uses = (slot: number, server: number, client: number, rights: number = Rig
   badge: client + 1,
   rights,
 });
-const component = (name: string, index: number, grants: Grant[]): ComponentManifest => ({
+/** Component `index` of a system whose monitor is component `monitor`. */
+const component = (name: string, index: number, grants: Grant[], monitor = MONITOR): ComponentManifest => ({
   name,
   priority: name === "monitor" ? 60 : 50,
   stackPages: 4,
   memoryPages: 160,
-  grants: [...grants, ...(index === MONITOR ? [] : [uses(MONITOR_SLOT, MONITOR, index)])],
+  grants: [...grants, ...(index === monitor ? [] : [uses(MONITOR_SLOT, monitor, index)])],
   irqs: [],
   ports: [],
 });
@@ -60,9 +62,20 @@ const components = [
   component("monitor", MONITOR, [serves(SERVE, 0)]),
 ];
 
-/** The real root task starting the five components (test/assembly/<name>-main.ts) from the manifest. */
-async function bootSystem() {
-  const dir = stage();
+/**
+ * Colocated: one client with the anonymous manager linked in (test/assembly/colocated-main.ts)
+ * and the monitor. The stacked manager and the consumer keep tasks of their own (README,
+ * "Placements", says why).
+ */
+const [COLOCATED_CLIENT, COLOCATED_MONITOR] = [0, 1];
+const colocatedComponents = [
+  component("colocated", COLOCATED_CLIENT, [serves(SERVE, 0)], COLOCATED_MONITOR),
+  component("monitor", COLOCATED_MONITOR, [serves(SERVE, 0)], COLOCATED_MONITOR),
+];
+
+/** The real root task starting `components` (test/assembly/<name>-main.ts) from the manifest. */
+async function bootSystem(placement: Placement, components: ComponentManifest[]) {
+  const dir = stage(placement);
   const extraObjects = rootTaskStubs();
   const entries = [];
   for (const { name } of components)
@@ -76,11 +89,11 @@ async function bootSystem() {
 const fault = (component: number, address: string, error: number) =>
   `monitor: exception from component ${component}: vector 14 address ${address} error 0x0000000${error}`;
 
-describe("dataspaces, the region mapper and shared buffers in v86 (one boot)", () => {
+describe("dataspaces, the region mapper and shared buffers in v86 (separate placement, one boot)", () => {
   let result: Awaited<ReturnType<typeof bootSystem>>;
   let serial = "";
   beforeAll(async () => {
-    result = await bootSystem();
+    result = await bootSystem("separate", components);
     serial = result.serial;
   });
 
@@ -130,5 +143,40 @@ describe("dataspaces, the region mapper and shared buffers in v86 (one boot)", (
     expect(serial).toContain("consumer: the stacked manager says its size is 0x00001000");
     expect(serial).toContain("client: after the transfer the stacked manager answers 0x00000023");
     expect(serial).toContain(fault(3, "0x9c000000", 4));
+  });
+});
+
+describe("the anonymous manager colocated with its client in v86 (one boot)", () => {
+  let result: Awaited<ReturnType<typeof bootSystem>>;
+  let serial = "";
+  beforeAll(async () => {
+    result = await bootSystem("colocated", colocatedComponents);
+    serial = result.serial;
+  });
+
+  it("runs to the client's exit, the task alive and within its memory", () => {
+    expect(serial).toContain("client: colocated run done");
+    expect(result.exitCode).toBe(0x71);
+    expect(serial).not.toContain("unexpected");
+    expect(serial).not.toContain("check failed");
+    expect(serial).not.toContain("[kernel] task");
+    expect(serial).not.toMatch(/over its memory budget|outside its memory|not started/);
+    expect(result.instructions).toBeLessThan(6_000_000); // measured: about 3.41 M, kernel boot included
+  });
+
+  it("close frees pages mapped within the task: 640 pages through the 64-page pool, each zeroed", () => {
+    expect(serial).toContain(
+      "client: 80 of 80 rounds opened, filled and closed 8 zeroed pages (640 pages through a 64-page pool)",
+    );
+  });
+
+  it("two views of one pool page: a write through one is read through the other; the read-only view faults", () => {
+    expect(serial).toContain("client: the read-only view of the shared buffer says 0x5eedf00d");
+    expect(serial).toContain(fault(1, "0x88000008", 7));
+  });
+
+  it("detach unmaps a page the task's own manager gave", () => {
+    expect(serial).toContain("client: detached a region that held 0xde7ac4ed, status 0x00000000");
+    expect(serial).toContain(fault(1, "0x98000000", 4));
   });
 });

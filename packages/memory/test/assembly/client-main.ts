@@ -13,13 +13,12 @@ import { fpage, PAGE_BITS, RIGHTS_RO, RIGHTS_RW } from "@sawmill/kernel/assembly
 import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
 import { ROOT_TASK_SLOT } from "@sawmill/root/assembly/component-slots";
 import { printDec, printHex } from "@sawmill/root/assembly/console";
-import { POOL_PAGES } from "./anonymous";
 import { offerBuffer, transferBuffer } from "./buffer";
-import * as idl from "@sawmill/idl/assembly/runtime";
-import { DataspaceClient, dataspaceClient, PAGE } from "./dataspace";
+import { detaching, manager, open, reuse, views } from "./checks";
+import { PAGE } from "./dataspace";
 import { attach, detach, RM_OK, regionCount, serveRegions } from "./region-mapper";
 import { STAMP } from "./stacked";
-import { badgeOf, CONSUMER, DETACHED, FILLERS, MANAGED_END, PAGED, REUSED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_SERVE, SLOT_STACKED, TRANSFERRED, UNATTACHED } from "./roles";
+import { badgeOf, CONSUMER, FILLERS, MANAGED_END, PAGED, SHARED_RO, SHARED_RW, SLOT_ANON, SLOT_CHANNEL, SLOT_SERVE, SLOT_STACKED, TRANSFERRED, UNATTACHED } from "./roles";
 import { check, startWorker, wasm } from "./workers";
 
 const WORK_PAGING: u32 = 2;
@@ -27,25 +26,8 @@ const WORK_UNATTACHED: u32 = 3;
 const WORK_DETACH: u32 = 4;
 const WORK_PRODUCE: u32 = 5;
 const PAGED_PAGES: u32 = 4;
-/** 80 rounds of 8 pages: 640 pages through a 64-page pool, and more ids than the manager has (63). */
-const ROUNDS: u32 = 80;
-const ROUND_PAGES: u32 = 8;
 let pagedId: u32 = 0;
 let sharedId: u32 = 0;
-
-/** The bound client of the manager behind `slot` (the root gave this task both managers). */
-function manager(slot: u32): DataspaceClient {
-  const client = dataspaceClient(slot);
-  check(client != null, 0x86);
-  return client!;
-}
-
-/** A new dataspace of `pages` pages at the manager behind `slot`: its id. */
-function open(slot: u32, pages: u32): u32 {
-  const client = manager(slot);
-  check(client.open(pages) == idl.STATUS_OK, 0x87);
-  return client.result;
-}
 
 export function main(a: u32, b: u32, c: u32, d: u32): u32 {
   pagedId = open(SLOT_STACKED, PAGED_PAGES);
@@ -75,37 +57,6 @@ export function thread(work: u32, b: u32, c: u32, d: u32): u32 {
   if (work == WORK_DETACH) detaching();
   if (work == WORK_PRODUCE) produce();
   return 0;
-}
-
-function reuse(): void {
-  let good: u32 = 0;
-  for (let round: u32 = 0; round < ROUNDS; round++) if (fillAndClose(round)) good++;
-  debugPrint("client: ");
-  printDec(good);
-  debugPrint(" of ");
-  printDec(ROUNDS);
-  debugPrint(" rounds opened, filled and closed ");
-  printDec(ROUND_PAGES);
-  debugPrint(" zeroed pages (");
-  printDec(ROUNDS * ROUND_PAGES);
-  debugPrint(" pages through a ");
-  printDec(POOL_PAGES);
-  debugPrint("-page pool)\n");
-}
-
-/** One round: a new dataspace attached, each page found zeroed and written, detached, closed. */
-function fillAndClose(round: u32): bool {
-  const anon = manager(SLOT_ANON);
-  if (anon.open(ROUND_PAGES) != idl.STATUS_OK) return false;
-  const id = anon.result;
-  if (attach(SLOT_ANON, id, REUSED, ROUND_PAGES * PAGE, RIGHTS_RW) != RM_OK) return false;
-  let zeroed = true;
-  for (let i: u32 = 0; i < ROUND_PAGES; i++) {
-    const page = wasm(REUSED + i * PAGE);
-    zeroed = zeroed && load<u32>(page) == 0;
-    store<u32>(page, round + 1);
-  }
-  return zeroed && detach(REUSED) == RM_OK && anon.close(id) == idl.STATUS_OK;
 }
 
 /** Fills the region table with one-page regions; the one past MAX_REGIONS is refused; detaches them. */
@@ -138,26 +89,7 @@ function paging(): void {
     if (load<u32>(page + 4) == 0xa000 + i) good++;
   }
   debugPrint(good == 2 * PAGED_PAGES ? "client: 4 pages through two stacked managers, stamped and writable\n" : "client: unexpected page contents\n");
-  store<u32>(wasm(SHARED_RW + 8), 0x5eed_f00d);
-  debugPrint("client: the read-only view of the shared buffer says ");
-  printHex(load<u32>(wasm(SHARED_RO + 8)));
-  debugPrint("\n");
-  store<u32>(wasm(SHARED_RO + 8), 1); // must fault: the kernel reports it to the monitor
-  debugPrint("client: unexpected: wrote the read-only view\n");
-}
-
-function detaching(): void {
-  check(attach(SLOT_ANON, open(SLOT_ANON, 1), DETACHED, PAGE, RIGHTS_RW) == RM_OK, 0x8e);
-  store<u32>(wasm(DETACHED), 0xde7a_c4ed);
-  const value = load<u32>(wasm(DETACHED));
-  const status = detach(DETACHED);
-  debugPrint("client: detached a region that held ");
-  printHex(value);
-  debugPrint(", status ");
-  printHex(status);
-  debugPrint("\n");
-  load<u32>(wasm(DETACHED)); // must fault: detach unmapped the page and forgot the region
-  debugPrint("client: unexpected: read a detached region\n");
+  views();
 }
 
 /** Shares the buffer read-only with the consumer, then gives it a stacked-manager dataspace for good. */
