@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bootMultiboot } from "@sawmill/emulator";
-import { compileIdl } from "@sawmill/idl";
+import { compileIdl, type Placement } from "@sawmill/idl";
 import type { ComponentManifest } from "@sawmill/image";
 import { Right } from "@sawmill/kernel";
 import { buildManifestSystem, componentManifest, type ManifestComponent } from "@sawmill/root";
@@ -18,11 +18,9 @@ async function bootComponents(parts: ManifestComponent[]) {
   return bootMultiboot(await buildManifestSystem(parts), { memoryMiB: 64, maxInstructions: 50_000_000 });
 }
 
-function prepareApp(): string {
-  const dir = preparePolicy(here("../build/test-apps/separate"), "separate");
-  const vault = compileIdl(readFileSync(here("./idl/vault.idl.ts"), "utf8"), "vault.idl.ts", {
-    placement: "separate",
-  });
+function prepareApp(placement: Placement = "separate"): string {
+  const dir = preparePolicy(here(`../build/test-apps/${placement}`), placement);
+  const vault = compileIdl(readFileSync(here("./idl/vault.idl.ts"), "utf8"), "vault.idl.ts", { placement });
   writeFileSync(`${dir}/vault.ts`, vault.get("Vault") ?? "");
   for (const f of readdirSync(here("./assembly"))) copyFileSync(here(`./assembly/${f}`), `${dir}/${f}`);
   return dir;
@@ -101,5 +99,20 @@ describe("policy server and a server's policy cache in v86", () => {
     expect(changesDuring).toBeGreaterThanOrEqual(16);
     expect(result.exitCode).toBe(0x51);
     expect(result.instructions).toBeLessThan(8_000_000); // measured: about 1.68 M, kernel boot included
+  });
+
+  it("colocated with its cache and admin: the cache reads the table's own version word, so a change reaches it at once", async () => {
+    const dir = prepareApp("colocated");
+    const result = await bootComponents([
+      { manifest: component("colocated", []), source: `${dir}/colocated-main.ts` },
+    ]);
+    const serial = result.serial;
+    expect(serial).not.toContain("FAIL");
+    expect(serial).toContain(
+      "[colocated] policy calls after grant and 5 reads 2, after revoke and a read 3, version 3",
+    );
+    expect(serial).not.toContain("[kernel] task");
+    expect(result.exitCode).toBe(0x52);
+    expect(result.instructions).toBeLessThan(5_000_000); // measured: about 1.16 M, kernel boot included
   });
 });
