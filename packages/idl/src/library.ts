@@ -9,7 +9,7 @@
  */
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { compileIdl } from "./compile.js";
 import type { Placement } from "./generate.js";
 
@@ -27,11 +27,9 @@ export interface IdlLibrary {
 
 export function stageIdlLibrary(dir: string, placement: Placement, library: IdlLibrary): string {
   mkdirSync(dir, { recursive: true });
-  const fileName = basename(library.idl);
-  const module = compileIdl(readFileSync(library.idl, "utf8"), fileName, { placement }).get(
-    library.interfaceName,
-  );
-  if (module === undefined) throw new Error(`${fileName}: no interface ${library.interfaceName}`);
+  const path = resolve(library.idl); // absolute, so the interface may extend imported ones
+  const module = compileIdl(readFileSync(path, "utf8"), path, { placement }).get(library.interfaceName);
+  if (module === undefined) throw new Error(`${basename(path)}: no interface ${library.interfaceName}`);
   writeFileSync(join(dir, `${library.module}.ts`), module);
   for (const file of library.files) copyFileSync(join(library.sourceDir, file), join(dir, file));
   return dir;

@@ -1,7 +1,8 @@
 /**
  * The parsed form of an interface: what the identity hash, the wire format and the generators read.
  *
- * Layer: IDL compiler, data only. Invariants: method numbers are 1-based declaration order
+ * Layer: IDL compiler, data only. An interface is flat: its bases' methods come first, as the
+ * bases declare them. Invariants: method numbers are 1-based positions in that flattened order
  * unless a method fixes its label with `@label` (protocols whose client is the kernel); labels
  * are unique;
  * error codes are interface-wide, ERROR_BASE upward in order of first mention; a struct's
@@ -35,7 +36,7 @@ export interface ErrorDecl {
 
 export interface Method {
   readonly name: string;
-  /** The request label: 1-based declaration order, or the method's `@label`. */
+  /** The request label: 1-based position (inherited methods first), or the method's `@label`. */
   readonly number: number;
   readonly params: readonly Field[];
   readonly returns: ReturnType;

@@ -2,16 +2,23 @@
  * Reads `*.idl.ts` files with the TypeScript compiler API (syntax only, nothing is evaluated).
  *
  * Layer: IDL compiler front end. Interface: `parseIdl(text, fileName)` → the file's service
- * interfaces (TypeScript interfaces with method signatures); interfaces with only properties are
- * structs usable as parameter types. Errors are IdlError with `file:line:col: message`.
+ * interfaces (TypeScript interfaces with method signatures or an `extends` clause); interfaces
+ * with only properties are structs usable as parameter types. A service's bases (`extends A, B`,
+ * declared in the file or imported with `import type`, resolved from `fileName` when it is
+ * absolute: imports.ts) are flattened in: their methods first with their labels, then its own.
+ * Errors are IdlError with `file:line:col: message`.
  * Invariants (checked here, relied on by the generators): parameter types are scalars, `Cap`,
  * `BufferRange` or structs of those scalars; a method returns void, a word-sized scalar, a `Cap`
- * or a `Mapping`; at most one `Cap` parameter per method; labels (`@label`, else declaration
- * order) are unique and fit the tag's 16 bits; every `@error` tag names an error once per method; no method
- * or parameter name collides with a name the generated code uses, even after flattening.
+ * or a `Mapping`; at most one `Cap` parameter per method; labels (`@label`, else the position in
+ * the flattened interface) are unique and fit the tag's 16 bits; every `@error` tag names an
+ * error once per method; no method or parameter name collides with a name the generated code
+ * uses, even after flattening; no interface extends itself, directly or through others.
  */
 
+import { readFileSync } from "node:fs";
+import { isAbsolute } from "node:path";
 import ts from "typescript";
+import { type ImportBinding, importOf, resolveImport } from "./imports.js";
 import type { ErrorDecl, Field, IdlType, Interface, Method, ReturnType, ScalarType } from "./model.js";
 import { ERROR_BASE } from "./wire.js";
 
@@ -54,33 +61,132 @@ const BUFFER_RANGE: IdlType = {
 };
 
 export function parseIdl(text: string, fileName = "interface.idl.ts"): Interface[] {
-  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const declarations = file.statements.filter(ts.isInterfaceDeclaration);
-  const structs = new Map<string, ts.InterfaceDeclaration>();
-  for (const d of declarations) if (!d.members.some(ts.isMethodSignature)) structs.set(d.name.text, d);
-  const reader = new Reader(file, structs);
-  return declarations.filter((d) => d.members.some(ts.isMethodSignature)).map((d) => reader.service(d));
+  return new IdlFiles(fileName, text).entry.services();
 }
 
-class Reader {
-  constructor(
-    private readonly file: ts.SourceFile,
-    private readonly structs: ReadonlyMap<string, ts.InterfaceDeclaration>,
-  ) {}
+/**
+ * The files one parse reads: the given text, and the files its bases are imported from (each
+ * read once, so a base reached twice is the same Interface object), plus the chain of
+ * interfaces being flattened right now, which is how a cycle of `extends` is found.
+ */
+class IdlFiles {
+  readonly entry: Reader;
+  private readonly readers = new Map<string, Reader>();
+  /** `file#Interface` of every interface whose bases are being read, outermost first. */
+  readonly chain: string[] = [];
 
-  service(node: ts.InterfaceDeclaration): Interface {
-    const errors: ErrorDecl[] = [];
-    const labels = new Map<number, string>();
-    const methods = node.members.map((member, i) => {
+  constructor(
+    private readonly entryName: string,
+    text: string,
+  ) {
+    this.entry = this.add(entryName, text);
+  }
+
+  /** The imported file at `path`, read on first use. */
+  reader(path: string): Reader {
+    return this.readers.get(path) ?? this.add(path, readFileSync(path, "utf8"));
+  }
+
+  /** The path of `specifier` imported from `fromFile`, or an error text saying why there is none. */
+  resolve(fromFile: string, specifier: string): { path: string } | { problem: string } {
+    if (!isAbsolute(this.entryName))
+      return { problem: `cannot resolve import "${specifier}": give parseIdl the file's absolute path` };
+    const path = resolveImport(fromFile, specifier);
+    return path === null ? { problem: `cannot resolve import "${specifier}" from ${fromFile}` } : { path };
+  }
+
+  private add(path: string, text: string): Reader {
+    const file = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const reader = new Reader(this, file);
+    this.readers.set(path, reader);
+    return reader;
+  }
+}
+
+/** One file's interfaces: services (methods or an `extends` clause) and structs (the rest). */
+class Reader {
+  private readonly declarations: ReadonlyMap<string, ts.InterfaceDeclaration>;
+  private readonly structs = new Map<string, ts.InterfaceDeclaration>();
+  private readonly flattened = new Map<string, Interface>();
+
+  constructor(
+    private readonly files: IdlFiles,
+    private readonly file: ts.SourceFile,
+  ) {
+    const declarations = new Map<string, ts.InterfaceDeclaration>();
+    for (const d of file.statements.filter(ts.isInterfaceDeclaration)) {
+      if (declarations.has(d.name.text))
+        throw this.error(d.name, `interface ${d.name.text} is declared twice`);
+      declarations.set(d.name.text, d);
+      if (!isService(d)) this.structs.set(d.name.text, d);
+    }
+    this.declarations = declarations;
+  }
+
+  /** Every service interface of the file, in declaration order, bases flattened in. */
+  services(): Interface[] {
+    return [...this.declarations.values()].filter(isService).map((d) => this.service(d));
+  }
+
+  /** The service `node` declares: its bases' methods and errors first, then its own. */
+  private service(node: ts.InterfaceDeclaration): Interface {
+    const name = node.name.text;
+    const done = this.flattened.get(name);
+    if (done !== undefined) return done;
+    this.files.chain.push(chainKey(this.file.fileName, name));
+    const flat = new Flattening();
+    for (const type of baseTypes(node)) {
+      const clash = flat.inherit(this.base(type));
+      if (clash !== null) throw this.error(type, clash);
+    }
+    const inheritedCount = flat.methods.length;
+    for (const [i, member] of node.members.entries()) {
       if (!ts.isMethodSignature(member)) throw this.error(member, "a service interface holds only methods");
-      const method = this.method(member, this.label(member) ?? i + 1, errors);
-      const other = labels.get(method.number);
-      if (other !== undefined)
-        throw this.error(member, `${method.name}: label ${hexLabel(method.number)} is ${other}'s already`);
-      labels.set(method.number, method.name);
-      return method;
-    });
-    return { name: node.name.text, doc: docText(node), methods, errors };
+      const number = this.label(member) ?? inheritedCount + i + 1;
+      const clash = flat.add(this.method(member, number, flat.errors));
+      if (clash !== null) throw this.error(member, clash);
+    }
+    this.files.chain.pop();
+    const iface = { name, doc: docText(node), methods: flat.methods, errors: flat.errors };
+    this.flattened.set(name, iface);
+    return iface;
+  }
+
+  /** The interface an `extends` clause names, flattened (from its own file's reader). */
+  private base(node: ts.ExpressionWithTypeArguments): Interface {
+    const [reader, declaration] = this.baseDeclaration(node);
+    const key = chainKey(reader.file.fileName, declaration.name.text);
+    const start = this.files.chain.indexOf(key);
+    if (start >= 0) {
+      const cycle = [...this.files.chain.slice(start), key].map((k) => k.slice(k.lastIndexOf("#") + 1));
+      throw this.error(node, `interfaces extend each other: ${cycle.join(" extends ")}`);
+    }
+    return reader.service(declaration);
+  }
+
+  /** Where a base is declared: in this file, or in the file its name is imported from. */
+  private baseDeclaration(node: ts.ExpressionWithTypeArguments): [Reader, ts.InterfaceDeclaration] {
+    if (!ts.isIdentifier(node.expression) || node.typeArguments !== undefined)
+      throw this.error(node, "extends names a service interface (Name, declared here or imported)");
+    const local = node.expression.text;
+    const binding = this.declarations.has(local) ? null : importOf(this.file, local);
+    if (!this.declarations.has(local) && binding === null)
+      throw this.error(node, `unknown interface ${local}: declare it here or import it`);
+    const reader = binding === null ? this : this.importedReader(binding);
+    const name = binding?.name ?? local;
+    const declaration = reader.declarations.get(name);
+    if (declaration === undefined)
+      throw this.error(node, `${binding?.specifier} declares no interface ${name}`);
+    if (!isService(declaration))
+      throw this.error(node, `${name} is a struct: a service extends only services`);
+    return [reader, declaration];
+  }
+
+  /** The reader of an imported file: resolved from this file, as Node and TypeScript do. */
+  private importedReader(binding: ImportBinding): Reader {
+    const resolved = this.files.resolve(this.file.fileName, binding.specifier);
+    if ("problem" in resolved) throw this.error(binding.node, resolved.problem);
+    return this.files.reader(resolved.path);
   }
 
   private method(node: ts.MethodSignature, number: number, errors: ErrorDecl[]): Method {
@@ -196,6 +302,54 @@ class Reader {
   private error(node: ts.Node, message: string): IdlError {
     const { line, character } = this.file.getLineAndCharacterOfPosition(node.getStart(this.file));
     return new IdlError(`${this.file.fileName}:${line + 1}:${character + 1}: ${message}`);
+  }
+}
+
+/** An interface in the chain of bases being read: its file and name. */
+function chainKey(fileName: string, name: string): string {
+  return `${fileName}#${name}`;
+}
+
+/** A service has methods or bases; an interface of properties only is a struct. */
+function isService(node: ts.InterfaceDeclaration): boolean {
+  return node.members.some(ts.isMethodSignature) || node.heritageClauses !== undefined;
+}
+
+/** The interfaces an `extends` clause names, in order. */
+function baseTypes(node: ts.InterfaceDeclaration): readonly ts.ExpressionWithTypeArguments[] {
+  return (node.heritageClauses ?? []).flatMap((clause) => clause.types);
+}
+
+/**
+ * A service's methods and errors as they accumulate: each base's methods (the same objects, so
+ * their labels are kept), then its own; errors keep their codes in order of first mention, so
+ * the first base's codes are its own. A base reached twice (A extends B, C; both extend P)
+ * brings its methods once.
+ */
+class Flattening {
+  readonly methods: Method[] = [];
+  readonly errors: ErrorDecl[] = [];
+
+  /** Adds a base's methods and errors; returns why not if a label is taken. */
+  inherit(base: Interface): string | null {
+    for (const e of base.errors)
+      if (!this.errors.some((known) => known.name === e.name))
+        this.errors.push({ ...e, code: ERROR_BASE + this.errors.length });
+    for (const method of base.methods) {
+      if (this.methods.includes(method)) continue;
+      const clash = this.add(method);
+      if (clash !== null) return `${base.name}.${clash}`;
+    }
+    return null;
+  }
+
+  /** Adds a method; returns why not if its label is taken. */
+  add(method: Method): string | null {
+    const other = this.methods.find((m) => m.number === method.number);
+    if (other !== undefined)
+      return `${method.name}: label ${hexLabel(method.number)} is ${other.name}'s already`;
+    this.methods.push(method);
+    return null;
   }
 }
 
