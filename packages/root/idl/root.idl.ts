@@ -1,12 +1,20 @@
-import type { Mapping, u32 } from "@sawmill/idl/types";
+import type { u32 } from "@sawmill/idl/types";
+import type { Pager } from "@sawmill/kernel/idl/pager.idl.ts";
 
 /**
  * The root task's services for the components it started, and the pager protocol the kernel
  * speaks to it on their behalf. Both arrive on one endpoint: every thread of component i holds
  * it as its pager and in slot 48 (ROOT_TASK_SLOT) as a SEND capability, badged i + 1, so root
  * knows from the badge which component calls and nobody can call for another.
+ *
+ * `pageFault` is the kernel's `Pager.pageFault` itself (inherited: label 0xfff2, error
+ * NO_MAPPING first). Root's reply maps one fresh frame at the faulting page: an image page
+ * filled from the component's ELF, a stack, UTCB or memory page zeroed (a UTCB page with its
+ * self word), each charged to the component's budget. NO_MAPPING: a protection fault, an
+ * address outside the component's memory, its budget spent, or root out of memory; the kernel
+ * then raises the fault.
  */
-export interface RootTask {
+export interface RootTask extends Pager {
   /**
    * Starts a new thread in the caller's task at `eip` with stack pointer `esp` (0: the top of
    * the new thread's own stack slot) and `priority`; the kernel's thread entry calls
@@ -23,14 +31,4 @@ export interface RootTask {
    * @error NOT_A_COMPONENT the capability's badge names no component root started
    */
   threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32;
-
-  /**
-   * The kernel's call on a faulting thread's behalf: `Pager.pageFault` of the kernel's protocols
-   * (@sawmill/kernel/idl/pager.idl.ts; a test checks the two agree). `access` holds the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
-   * faulting page: an image page filled from the component's ELF, a stack, UTCB or memory page
-   * zeroed (a UTCB page with its self word), each charged to the component's budget.
-   * @label 0xFFF2
-   * @error NO_MAPPING a protection fault, an address outside the component's memory, its budget spent, or root out of memory: the kernel raises the fault
-   */
-  pageFault(address: u32, eip: u32, access: u32): Mapping;
 }

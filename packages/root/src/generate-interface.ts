@@ -21,7 +21,8 @@ const HEADER =
   "// Written by packages/root/src/generate-interface.ts: run `npm run generate -w @sawmill/root`.\n";
 
 export function generateRootTaskModule(): string {
-  const module = compileIdl(readFileSync(ROOT_IDL, "utf8"), "root.idl.ts", { placement: "separate" }).get(
+  // The absolute path: RootTask extends the kernel's Pager, imported from @sawmill/kernel.
+  const module = compileIdl(readFileSync(ROOT_IDL, "utf8"), ROOT_IDL, { placement: "separate" }).get(
     "RootTask",
   );
   if (module === undefined) throw new Error("root.idl.ts: no interface RootTask");

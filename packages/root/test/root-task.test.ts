@@ -15,6 +15,14 @@ import { runUntil } from "./run-until.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./assembly/${name}.ts`, import.meta.url));
 
+/** How a fixture prints RootTask's error `name`: its code from the IDL, as 8 hex digits. */
+function status(name: string): string {
+  const [rootTask] = parseIdl(readFileSync(ROOT_IDL, "utf8"), ROOT_IDL);
+  const error = rootTask.errors.find((e) => e.name === name);
+  if (error === undefined) throw new Error(`RootTask has no error ${name}`);
+  return `0x${error.code.toString(16).padStart(8, "0")}`;
+}
+
 function component(name: string, overrides: Partial<ComponentManifest> = {}): ComponentManifest {
   return {
     name,
@@ -33,13 +41,16 @@ describe("RootTask interface", () => {
     expect(readFileSync(GENERATED_ROOT_TASK, "utf8")).toBe(generateRootTaskModule());
   });
 
-  it("declares pageFault as the kernel's Pager protocol does: label, words, a mapping reply", () => {
-    const [pager] = parseIdl(readFileSync(KERNEL_PROTOCOLS.pager, "utf8"), "pager.idl.ts");
-    const [rootTask] = parseIdl(readFileSync(ROOT_IDL, "utf8"), "root.idl.ts");
-    const ours = rootTask.methods.find((m) => m.name === "pageFault");
-    expect(ours).toBeDefined();
-    expect(requestTag(ours!)).toBe(requestTag(pager.methods[0]));
-    expect(ours!.returns).toBe(pager.methods[0].returns);
+  it("inherits pageFault from the kernel's Pager: the same method, label and NO_MAPPING code", () => {
+    const [pager] = parseIdl(readFileSync(KERNEL_PROTOCOLS.pager, "utf8"), KERNEL_PROTOCOLS.pager);
+    const [rootTask] = parseIdl(readFileSync(ROOT_IDL, "utf8"), ROOT_IDL);
+    expect(rootTask.methods[0]).toEqual(pager.methods[0]);
+    expect(requestTag(rootTask.methods[0])).toBe(0x3fff2);
+    expect(rootTask.errors[0]).toEqual(pager.errors[0]);
+    expect(rootTask.methods.map((m) => `${m.number}:${m.name}`)).toEqual([
+      "65522:pageFault",
+      "2:threadCreate",
+    ]);
   });
 });
 
@@ -63,14 +74,14 @@ describe("RootTask.threadCreate in v86", () => {
     });
     const run = await runUntil(elf);
     expect(run.serial).toContain("[spawner] bind: 0x00000000\n");
-    expect(run.serial).toContain("[spawner] priority above mine: 0x00000020\n");
-    expect(run.serial).toContain("[spawner] eip in my data: 0x00000021\n");
-    expect(run.serial).toContain("[spawner] eip in the kernel: 0x00000021\n");
-    expect(run.serial).toContain("[spawner] esp in my code: 0x00000021\n");
-    expect(run.serial).toContain("[spawner] esp past my budget: 0x00000021\n");
+    expect(run.serial).toContain(`[spawner] priority above mine: ${status("BAD_PRIORITY")}\n`);
+    expect(run.serial).toContain(`[spawner] eip in my data: ${status("BAD_ADDRESS")}\n`);
+    expect(run.serial).toContain(`[spawner] eip in the kernel: ${status("BAD_ADDRESS")}\n`);
+    expect(run.serial).toContain(`[spawner] esp in my code: ${status("BAD_ADDRESS")}\n`);
+    expect(run.serial).toContain(`[spawner] esp past my budget: ${status("BAD_ADDRESS")}\n`);
     expect(run.serial).toContain("[spawner] threads created in slots 49-63: 15\n");
     expect(run.serial).toContain("[spawner] threads reported: 0x0000fffe\n");
-    expect(run.serial).toContain("[spawner] a 16th thread: 0x00000022\n");
+    expect(run.serial).toContain(`[spawner] a 16th thread: ${status("TOO_MANY_THREADS")}\n`);
     expect(run.serial).toContain("[spawner] thread 1 to priority 90: 0x00000000\n");
     expect(run.serial).toContain("[spawner] thread 1 above mine: 0x00000006\n");
     expect(run.serial).not.toContain("not mapped");

@@ -5,27 +5,34 @@
 import * as idl from "@sawmill/idl/assembly/runtime";
 
 /** Interface identity: FNV-1a of the canonical interface text. */
-export const ROOT_TASK_HASH: u32 = 0x95a95a1a;
+export const ROOT_TASK_HASH: u32 = 0x28b15ce3;
+/** nothing can be mapped there */
+export const ROOT_TASK_NO_MAPPING: u32 = 0x20;
 /** the priority is above the component's own (its manifest priority) */
-export const ROOT_TASK_BAD_PRIORITY: u32 = 0x20;
+export const ROOT_TASK_BAD_PRIORITY: u32 = 0x21;
 /** eip is not in an executable segment of the component's image, or esp is neither 0 nor inside its memory range (its budget's pages above 0x50000000) */
-export const ROOT_TASK_BAD_ADDRESS: u32 = 0x21;
+export const ROOT_TASK_BAD_ADDRESS: u32 = 0x22;
 /** all 15 further stack slots are taken */
-export const ROOT_TASK_TOO_MANY_THREADS: u32 = 0x22;
+export const ROOT_TASK_TOO_MANY_THREADS: u32 = 0x23;
 /** the caller's slot 48 + k already holds a capability */
-export const ROOT_TASK_SLOT_TAKEN: u32 = 0x23;
+export const ROOT_TASK_SLOT_TAKEN: u32 = 0x24;
 /** the kernel has no memory for the thread */
-export const ROOT_TASK_NO_MEMORY: u32 = 0x24;
+export const ROOT_TASK_NO_MEMORY: u32 = 0x25;
 /** the capability's badge names no component root started */
-export const ROOT_TASK_NOT_A_COMPONENT: u32 = 0x25;
-/** a protection fault, an address outside the component's memory, its budget spent, or root out of memory: the kernel raises the fault */
-export const ROOT_TASK_NO_MAPPING: u32 = 0x26;
+export const ROOT_TASK_NOT_A_COMPONENT: u32 = 0x26;
 
 /**
  * The root task's services for the components it started, and the pager protocol the kernel
  * speaks to it on their behalf. Both arrive on one endpoint: every thread of component i holds
  * it as its pager and in slot 48 (ROOT_TASK_SLOT) as a SEND capability, badged i + 1, so root
  * knows from the badge which component calls and nobody can call for another.
+ *
+ * `pageFault` is the kernel's `Pager.pageFault` itself (inherited: label 0xfff2, error
+ * NO_MAPPING first). Root's reply maps one fresh frame at the faulting page: an image page
+ * filled from the component's ELF, a stack, UTCB or memory page zeroed (a UTCB page with its
+ * self word), each charged to the component's budget. NO_MAPPING: a protection fault, an
+ * address outside the component's memory, its budget spent, or root out of memory; the kernel
+ * then raises the fault.
  */
 export abstract class RootTaskServer {
   /** The result word of the last method (its return value; for an item, its word 1). */
@@ -34,6 +41,15 @@ export abstract class RootTaskServer {
   badge: u32 = 0;
   /** For an item result: its word 0 (a Mapping's idl.mapItem/grantItem(sendBase)). */
   item: u32 = 0;
+  /**
+   * A thread faulted at `address` (cr2) executing `eip`; `access` holds the FaultError bits
+   * (1 present: a protection fault, 2 write, 4 user). Reply with one map or grant item: it is
+   * installed at the faulting page and the thread retries. Any error status means "no
+   * mapping": the fault goes to the thread's exception handler, or the task ends.
+   * Result: the flexpage in `result`, the item word in `item` (sent as a map item).
+   * Errors: ROOT_TASK_NO_MAPPING.
+   */
+  abstract pageFault(address: u32, eip: u32, access: u32): u32;
   /**
    * Starts a new thread in the caller's task at `eip` with stack pointer `esp` (0: the top of
    * the new thread's own stack slot) and `priority`; the kernel's thread entry calls
@@ -46,15 +62,6 @@ export abstract class RootTaskServer {
    * Errors: ROOT_TASK_BAD_PRIORITY, ROOT_TASK_BAD_ADDRESS, ROOT_TASK_TOO_MANY_THREADS, ROOT_TASK_SLOT_TAKEN, ROOT_TASK_NO_MEMORY, ROOT_TASK_NOT_A_COMPONENT.
    */
   abstract threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32;
-  /**
-   * The kernel's call on a faulting thread's behalf: `Pager.pageFault` of the kernel's protocols
-   * (@sawmill/kernel/idl/pager.idl.ts; a test checks the two agree). `access` holds the FaultError bits (1 present, 2 write, 4 user). The reply maps one fresh frame at the
-   * faulting page: an image page filled from the component's ELF, a stack, UTCB or memory page
-   * zeroed (a UTCB page with its self word), each charged to the component's budget.
-   * Result: the flexpage in `result`, the item word in `item` (sent as a map item).
-   * Errors: ROOT_TASK_NO_MAPPING.
-   */
-  abstract pageFault(address: u32, eip: u32, access: u32): u32;
 }
 
 @final
@@ -76,10 +83,6 @@ export class RootTaskClient {
     return status;
   }
 
-  threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32 {
-    return idl.call4(changetype<usize>(this), 0x40001, <u32>eip, <u32>esp, <u32>priority, <u32>argument);
-  }
-
   pageFault(address: u32, eip: u32, access: u32, receiveWindow: u32): u32 {
     const utcb = idl.utcb();
     const before = load<u32>(utcb + idl.UTCB_BR0);
@@ -88,6 +91,10 @@ export class RootTaskClient {
     store<u32>(utcb + idl.UTCB_BR0, before);
     if (status == idl.STATUS_OK) this.result = receiveWindow;
     return status;
+  }
+
+  threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32 {
+    return idl.call4(changetype<usize>(this), 0x40002, <u32>eip, <u32>esp, <u32>priority, <u32>argument);
   }
 }
 
@@ -120,9 +127,6 @@ function dispatchRootTask(impl: RootTaskServer, tag: u32, mr: u32): u32 {
   switch (tag & 0xffff) {
     case 0:
       return tag == 0x10000 && load<u32>(mr) == ROOT_TASK_HASH ? idl.STATUS_OK : idl.STATUS_INTERFACE_MISMATCH;
-    case 1:
-      if (tag != 0x40001) return idl.STATUS_BAD_MESSAGE;
-      return impl.threadCreate(load<u32>(mr, 0), load<u32>(mr, 4), load<u32>(mr, 8), load<u32>(mr, 12));
     case 65522:
       if (tag != 0x3fff2) return idl.STATUS_BAD_MESSAGE;
       {
@@ -130,6 +134,9 @@ function dispatchRootTask(impl: RootTaskServer, tag: u32, mr: u32): u32 {
         if (status != idl.STATUS_OK) return status;
         return 0x400000;
       }
+    case 2:
+      if (tag != 0x40002) return idl.STATUS_BAD_MESSAGE;
+      return impl.threadCreate(load<u32>(mr, 0), load<u32>(mr, 4), load<u32>(mr, 8), load<u32>(mr, 12));
   }
   return idl.STATUS_UNKNOWN_METHOD;
 }
