@@ -16,3 +16,18 @@
 export function debugPrint(text: string): void {
   for (let i = 0; i < text.length; i++) debugPutc(text.charCodeAt(i));
 }
+
+/** Writes `n` in decimal to the kernel console. */
+export function debugPrintDecimal(n: u32): void {
+  if (n >= 10) debugPrintDecimal(n / 10);
+  debugPutc(0x30 + (n % 10));
+}
+
+/** Test programs: unless `ok`, writes "FAIL <what>" (what host tests look for); returns `ok`. */
+export function debugCheck(ok: bool, what: string): bool {
+  if (ok) return true;
+  debugPrint("FAIL ");
+  debugPrint(what);
+  debugPrint("\n");
+  return false;
+}

@@ -1,22 +1,9 @@
-// What the test clients share: failure reports, decimal output, ten resolutions of a name, a
-// call through a capability.
-import { debugPrint, debugPutc, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+// What the test clients share: ten resolutions of a name, a call through a capability.
+import { debugCheck as expect, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
 import { EchoClient } from "./echo";
 import { NameCache } from "./name-cache";
 import { NAMES_UNKNOWN } from "./names";
 
-/** Prints "FAIL <what>" (the host test looks for it) unless `ok`. */
-export function expect(ok: bool, what: string): void {
-  if (ok) return;
-  debugPrint("FAIL ");
-  debugPrint(what);
-  debugPrint("\n");
-}
-
-export function printNumber(n: u32): void {
-  if (n >= 10) printNumber(n / 10);
-  debugPutc(0x30 + (n % 10));
-}
 
 /** The result of Echo's `increment(x)` through the capability in `slot`, or 0 if a call failed. */
 export function incrementThrough(slot: u32, x: u32): u32 {

@@ -3,8 +3,13 @@
 // service in a task of its own behind slot 5 (badge 9). The library code is the one the
 // separate test runs; here the table copies the caller's capability (nothing is received) and
 // the cache copies the table's, so the client holds a copy of its own either way.
-import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { expect, incrementThrough, printNumber, resolveTenTimes } from "./checks";
+import {
+  debugExit,
+  debugPrint,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
+import { incrementThrough, resolveTenTimes } from "./checks";
 import { EchoClient } from "./echo";
 import { NameCache } from "./name-cache";
 import { NameTable } from "./name-table";

@@ -2,8 +2,13 @@
 // Resolves "echo" (registered by the echo service) 10 times and calls the service through the
 // capability it got; then the errors (UNKNOWN, TAKEN, NOT_OWNER, FULL) and what unregister does
 // to a capability another cache already holds.
-import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
-import { expect, incrementThrough, printNumber, resolveTenTimes } from "./checks";
+import {
+  debugExit,
+  debugPrint,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
+import { incrementThrough, resolveTenTimes } from "./checks";
 import { EchoClient } from "./echo";
 import { NameCache } from "./name-cache";
 import { NAMES_FULL, NAMES_NOT_OWNER, NAMES_TAKEN, NAMES_UNKNOWN } from "./names";

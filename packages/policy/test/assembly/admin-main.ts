@@ -2,9 +2,13 @@
 // slot 2 a vault capability as subject 5. Grants and revokes READ on object 7, ROUNDS times
 // each, and after every change checks that the very next read obeys it — while the reader's
 // misses keep the vault's thread calling the policy server.
-import { debugPrint, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import {
+  debugPrint,
+  yieldSlice,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
 import { PolicyClient } from "./policy";
-import { expect, printNumber } from "./report";
 import { VAULT_DENIED, VaultClient } from "./vault";
 
 const ROUNDS: u32 = 16;

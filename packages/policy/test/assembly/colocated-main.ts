@@ -5,11 +5,15 @@
 // would fault outside the task's memory and the run would end without the report.
 // Colocated callers carry no badge (0), so the table's admin badge is 0: every part of the task
 // may change the policy — the placement for parts that trust each other anyway.
-import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import {
+  debugExit,
+  debugPrint,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
 import { PolicyClient, servePolicy } from "./policy";
 import { PolicyCache } from "./policy-cache";
 import { PolicyTable } from "./policy-table";
-import { expect, printNumber } from "./report";
 
 const POLICY_SLOT: u32 = 1;
 const SUBJECT: u32 = 5;

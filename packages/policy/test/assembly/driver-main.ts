@@ -1,9 +1,13 @@
 // Test driver component: slot 1 is the policy admin's capability (badge 1), slot 2 a client
 // capability to the vault (badge 5: subject 5), slot 3 a policy capability without the admin's
 // badge (badge 5 as well).
-import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import {
+  debugExit,
+  debugPrint,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
 import { POLICY_DENIED, PolicyClient } from "./policy";
-import { expect, printNumber } from "./report";
 import { VAULT_DENIED, VaultClient } from "./vault";
 
 const SUBJECT: u32 = 5;

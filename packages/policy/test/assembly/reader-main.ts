@@ -2,8 +2,12 @@
 // no rights. Reads a new object every time, so every read is a miss that keeps the vault's
 // thread in a call to the policy server, and yields between reads so that it is ready
 // whenever the admin changes the policy.
-import { debugPrint, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
-import { expect, printNumber } from "./report";
+import {
+  debugPrint,
+  yieldSlice,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
 import { VAULT_DENIED, VaultClient } from "./vault";
 
 const READS: u32 = 64;

@@ -2,9 +2,12 @@
 // the version page it mapped. The page is read-only, so the write faults in this task: root's
 // pager refuses the protection fault and, with no exception handler, the kernel ends the task.
 import { ADDRESS_USER_MEMORY } from "@sawmill/kernel/assembly/generated/layout";
-import { debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import {
+  debugPrint,
+  debugCheck as expect,
+  debugPrintDecimal as printNumber,
+} from "@sawmill/kernel/assembly/user/sys";
 import { PolicyCache, VERSION_WINDOW } from "./policy-cache";
-import { expect, printNumber } from "./report";
 
 const cache = new PolicyCache(1);
 

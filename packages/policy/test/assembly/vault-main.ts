@@ -3,9 +3,8 @@
 // It counts the checks during which the policy version moved (the moments the old notifying
 // policy server deadlocked with its listeners), and ends the run once
 // CLIENTS clients have called finish (the concurrency test; the other test's driver ends it).
-import { debugExit, debugPrint } from "@sawmill/kernel/assembly/user/sys";
+import { debugExit, debugPrint, debugPrintDecimal as printNumber } from "@sawmill/kernel/assembly/user/sys";
 import { PolicyCache } from "./policy-cache";
-import { printNumber } from "./report";
 import { serveVault, VAULT_DENIED, VaultServer } from "./vault";
 
 const READ: u32 = 1;

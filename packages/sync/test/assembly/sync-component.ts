@@ -4,7 +4,7 @@
 // and a condition variable. The endpoints are the manifest's grants (slots 20–24 and 29).
 import { recv } from "@sawmill/kernel/assembly/user/ipc";
 import { threadEntry } from "@sawmill/kernel/assembly/user/objects";
-import { debugExit, debugPrint, debugPutc, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
+import { debugExit, debugPrint, debugPrintDecimal, yieldSlice } from "@sawmill/kernel/assembly/user/sys";
 import { ROOT_TASK_SLOT } from "@sawmill/root/assembly/component-slots";
 import { RootTaskClient } from "@sawmill/root/assembly/generated/root-task";
 import { Condition, fetchAdd, Mutex, Semaphore } from "../../assembly/sync";
@@ -68,14 +68,9 @@ export function thread(role: u32, b: u32, c: u32, d: u32): u32 {
   return 0;
 }
 
-function printNumber(n: u32): void {
-  if (n >= 10) printNumber(n / 10);
-  debugPutc(0x30 + (n % 10));
-}
-
 function report(what: string, n: u32): void {
   debugPrint(what);
-  printNumber(n);
+  debugPrintDecimal(n);
   debugPrint("\n");
 }
 
