@@ -190,6 +190,7 @@ class Reader {
   }
 
   private method(node: ts.MethodSignature, number: number, errors: ErrorDecl[]): Method {
+    this.checkDocAttached(node);
     const name = node.name.getText(this.file);
     if (RESERVED_METHODS.has(name))
       throw this.error(node.name, `method name ${name} is taken by the generated code`);
@@ -211,6 +212,16 @@ class Reader {
       doc: docText(node),
       errors: this.methodErrors(node, errors),
     };
+  }
+
+  /**
+   * TypeScript attaches a doc comment to the next member only when it starts a line of its own;
+   * one right after `{` on the same line would be dropped, with its @label and @error tags.
+   */
+  private checkDocAttached(node: ts.MethodSignature): void {
+    const before = this.file.text.slice(node.getFullStart(), node.getStart(this.file));
+    if (before.includes("/**") && ts.getJSDocCommentsAndTags(node).length === 0)
+      throw this.error(node, "put the method's doc comment on a line of its own, or its tags are lost");
   }
 
   /** Struct parameters become `param_field` parameters: they must not collide with each other. */

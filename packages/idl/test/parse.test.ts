@@ -62,6 +62,7 @@ describe("parseIdl", () => {
     ["interface S {\n  /** @label 0x10000 */\n  f(): void;\n}", "2:7: @label 0x10000: write a number"],
     ["interface S {\n  /** @label 2 */\n  f(): void;\n  g(): void;\n}", "4:3: g: label 0x2 is f's already"],
     ["interface S { f(receiveSlot: u32): Cap; }", "1:17: parameter name receiveSlot is taken"],
+    ["interface S { /** @label 2 */ f(): void; }", "1:31: put the method's doc comment on a line of its own"],
     ["interface S { f(a: Cap, b: Cap): void; }", "1:15: f: at most one Cap parameter per method"],
     ["interface S { f(a): void; }", "1:17: parameter a needs a type"],
     ["interface S { f(a: u32); }", "1:15: a method needs a return type"],
