@@ -36,7 +36,7 @@ export const BIND_TAG = BIND_LABEL | (1 << TAG_WORDS_SHIFT);
 /** Every reply carries one word, the result (0 for void methods) … */
 const REPLY_WORDS = 1 << TAG_WORDS_SHIFT;
 /** … but the OK reply of a method returning an item: no word, one item. */
-export const ITEM_REPLY_TAG = 1 << TAG_ITEMS_SHIFT;
+const ITEM_REPLY_TAG = 1 << TAG_ITEMS_SHIFT;
 
 export function emitSeparate(iface: Interface): string[] {
   return [...client(iface), "", ...server(iface)];

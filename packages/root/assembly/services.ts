@@ -11,14 +11,14 @@ import { isAdopted } from "./components";
 import { ROOT_TASK_NOT_A_COMPONENT, ROOT_TASK_NO_MAPPING, RootTaskServer } from "./generated/root-task";
 import { PAGE_SIZE } from "./layout";
 import { resolveFault } from "./pager";
-import { addThread, newThreadSlot } from "./threads";
+import { addThread, newestThreadSlot } from "./threads";
 
 export class RootServices extends RootTaskServer {
   threadCreate(eip: u32, esp: u32, priority: u32, argument: u32): u32 {
     const index = this.badge - 1;
     if (!isAdopted(index)) return ROOT_TASK_NOT_A_COMPONENT;
     const status = addThread(index, eip, esp, priority, argument);
-    if (status == 0) this.result = newThreadSlot;
+    if (status == 0) this.result = newestThreadSlot(index);
     return status;
   }
 

@@ -2,8 +2,8 @@
 // slot, in the caller's task, paged by root. Layer: root task (AssemblyScript, ring 3).
 //
 // Interface: threadsInit() takes root's scratch slot; addThread(index, eip, esp, priority,
-// argument) → a status (0 or a ROOT_TASK_* error); on success `newThreadSlot` is the new
-// thread's capability slot in the component's table (THREAD_SLOT_BASE + its stack slot).
+// argument) → a status (0 or a ROOT_TASK_* error); newestThreadSlot(index) → the capability
+// slot of the component's newest thread in its table (THREAD_SLOT_BASE + its stack slot).
 // Decode, then invoke: every argument is checked before the kernel is asked for anything; of
 // the kernel steps only thread_create (out of memory) and the copy into the component's table
 // (slot taken) can fail, and both come before the thread starts, so a refused request leaves
@@ -32,8 +32,6 @@ const THREAD_RIGHTS: u32 = RIGHT_READ | RIGHT_WRITE;
 
 let scratch: u32 = 0;
 
-export let newThreadSlot: u32 = 0;
-
 export function threadsInit(): void {
   scratch = takeSlot();
 }
@@ -61,8 +59,11 @@ function makeThread(index: u32, k: u32, eip: u32, esp: u32, priority: u32, argum
   setThreadArgument(scratch, argument);
   startThread(scratch, priority, pagerOf(index));
   deleteCap(scratch);
-  newThreadSlot = slot;
   return 0;
+}
+
+export function newestThreadSlot(index: u32): u32 {
+  return THREAD_SLOT_BASE + threadsOf(index);
 }
 
 /** `eip` lies in a PT_LOAD segment of the ELF with the execute flag. */
